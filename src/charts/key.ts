@@ -1,0 +1,163 @@
+/**
+ * The key (legend) under a chart, drawn as its own small Vega-Lite view.
+ *
+ * Vega-Lite's own legends draw one symbol per entry; a baseline chart needs entries such as
+ * "a dashed orange line over a light band" or "a blue line with circles", so the key is drawn
+ * from marks: each entry is a 34px sample built from glyphs, then its words. Positions are
+ * worked out here in pixels (the key's encodings use `scale: null`), in reading order, in as many
+ * columns as the longest entry allows. Footnotes follow, wrapped to the key's width.
+ */
+import type { LayerSpec, UnitSpec } from 'vega-lite/types_unstable/spec/index.js';
+import type { Field } from 'vega-lite/types_unstable/channeldef.js';
+import { COLOURS, FONT, FONT_SIZES, SIZES } from './theme.js';
+import { textWidth, wrapText } from './text-metrics.js';
+
+/** One part of an entry's sample, drawn in a box `SIZES.keySample` wide and one row high. */
+export type Glyph =
+  | { kind: 'line'; stroke: string; dash: number[]; width: number }
+  /** Two short segments with a gap between them: a line with a missing value. */
+  | { kind: 'gap-line'; stroke: string; width: number }
+  /** A short vertical rule: a marker of a period. */
+  | { kind: 'vrule'; stroke: string; dash: number[]; width: number }
+  /** A filled band across the sample, `height` pixels tall. */
+  | { kind: 'band'; fill: string; opacity: number; height: number }
+  | { kind: 'symbol'; shape: string; fill: string; stroke: string; size: number; strokeWidth: number }
+  /** A few characters, centred. */
+  | { kind: 'letter'; text: string; colour: string };
+
+export interface KeyEntry {
+  /** The entry's words. */
+  label: string;
+  glyphs: Glyph[];
+}
+
+export interface KeyLayout {
+  columns: number;
+  rows: number;
+  columnWidth: number;
+  /** Height of the key view in pixels. */
+  height: number;
+}
+
+/** How the entries and footnotes fit in `width` pixels. */
+export function layoutKey(entries: readonly KeyEntry[], footnoteLines: number, width: number): KeyLayout {
+  const widest = Math.max(0, ...entries.map((e) => textWidth(e.label, FONT_SIZES.key)));
+  const needed = SIZES.keySample + SIZES.keyGap + widest + SIZES.keyColumnGap;
+  const columns = Math.max(1, Math.min(3, entries.length, Math.floor((width + SIZES.keyColumnGap) / needed)));
+  const rows = Math.ceil(entries.length / columns);
+  const footnotes = footnoteLines > 0 ? 6 + footnoteLines * SIZES.footnoteRow : 0;
+  return { columns, rows, columnWidth: width / columns, height: rows * SIZES.keyRow + footnotes };
+}
+
+const pixel = (field: string) => ({ field, type: 'quantitative' as const, scale: null, axis: null });
+const literal = (field: string, type: 'nominal' | 'quantitative' = 'nominal') => ({ field, type, scale: null, legend: null });
+
+/**
+ * The key as a Vega-Lite layer spec `width` pixels wide, with `footnotes` under the entries.
+ * Entries are placed left to right, then top to bottom.
+ */
+export function keySpec(entries: readonly KeyEntry[], footnotes: readonly string[], width: number): LayerSpec<Field> {
+  const noteLines = footnotes.flatMap((note) => wrapText(note, width, FONT_SIZES.footnote));
+  const layout = layoutKey(entries, noteLines.length, width);
+  const rules: Record<string, unknown>[] = [];
+  const bands: Record<string, unknown>[] = [];
+  const symbols: Record<string, unknown>[] = [];
+  const letters: Record<string, unknown>[] = [];
+  const labels: Record<string, unknown>[] = [];
+  const s = SIZES.keySample;
+  entries.forEach((entry, i) => {
+    const x = (i % layout.columns) * layout.columnWidth;
+    const y = Math.floor(i / layout.columns) * SIZES.keyRow + SIZES.keyRow / 2;
+    for (const g of entry.glyphs) {
+      switch (g.kind) {
+        case 'line':
+          rules.push({ x, x2: x + s, y, y2: y, stroke: g.stroke, dash: g.dash, width: g.width });
+          break;
+        case 'gap-line':
+          rules.push({ x, x2: x + s * 0.35, y, y2: y, stroke: g.stroke, dash: [], width: g.width });
+          rules.push({ x: x + s * 0.65, x2: x + s, y, y2: y, stroke: g.stroke, dash: [], width: g.width });
+          break;
+        case 'vrule':
+          rules.push({ x: x + s / 2, x2: x + s / 2, y: y - 7, y2: y + 7, stroke: g.stroke, dash: g.dash, width: g.width });
+          break;
+        case 'band':
+          bands.push({ x, x2: x + s, y: y - g.height / 2, y2: y + g.height / 2, fill: g.fill, opacity: g.opacity });
+          break;
+        case 'symbol':
+          symbols.push({ x: x + s / 2, y, shape: g.shape, fill: g.fill, stroke: g.stroke, size: g.size, strokeWidth: g.strokeWidth });
+          break;
+        case 'letter':
+          letters.push({ x: x + s / 2, y, text: g.text, colour: g.colour });
+          break;
+      }
+    }
+    labels.push({ x: x + s + SIZES.keyGap, y, text: entry.label });
+  });
+  const notesTop = layout.rows * SIZES.keyRow + 6;
+  const notes = noteLines.map((text, i) => ({ x: 0, y: notesTop + i * SIZES.footnoteRow + SIZES.footnoteRow / 2, text }));
+
+  const layer: UnitSpec<Field>[] = [];
+  if (bands.length > 0) {
+    layer.push({
+      name: 'key_bands',
+      data: { values: bands },
+      mark: { type: 'rect' },
+      encoding: { x: pixel('x'), x2: { field: 'x2' }, y: pixel('y'), y2: { field: 'y2' }, fill: literal('fill'), opacity: literal('opacity', 'quantitative') },
+    });
+  }
+  if (rules.length > 0) {
+    layer.push({
+      name: 'key_rules',
+      data: { values: rules },
+      mark: { type: 'rule', strokeCap: 'butt' },
+      encoding: {
+        x: pixel('x'),
+        x2: { field: 'x2' },
+        y: pixel('y'),
+        y2: { field: 'y2' },
+        stroke: literal('stroke'),
+        strokeDash: literal('dash'),
+        strokeWidth: literal('width', 'quantitative'),
+      },
+    });
+  }
+  if (symbols.length > 0) {
+    layer.push({
+      name: 'key_symbols',
+      data: { values: symbols },
+      mark: { type: 'point', opacity: 1 },
+      encoding: {
+        x: pixel('x'),
+        y: pixel('y'),
+        shape: literal('shape'),
+        fill: literal('fill'),
+        stroke: literal('stroke'),
+        size: literal('size', 'quantitative'),
+        strokeWidth: literal('strokeWidth', 'quantitative'),
+      },
+    });
+  }
+  if (letters.length > 0) {
+    layer.push({
+      name: 'key_letters',
+      data: { values: letters },
+      mark: { type: 'text', font: FONT, fontSize: FONT_SIZES.annotation, align: 'center', baseline: 'middle' },
+      encoding: { x: pixel('x'), y: pixel('y'), text: { field: 'text', type: 'nominal' }, fill: literal('colour') },
+    });
+  }
+  layer.push({
+    name: 'key_labels',
+    data: { values: labels },
+    mark: { type: 'text', font: FONT, fontSize: FONT_SIZES.key, align: 'left', baseline: 'middle', fill: COLOURS.ink },
+    encoding: { x: pixel('x'), y: pixel('y'), text: { field: 'text', type: 'nominal' } },
+  });
+  if (notes.length > 0) {
+    layer.push({
+      name: 'key_footnotes',
+      data: { values: notes },
+      mark: { type: 'text', font: FONT, fontSize: FONT_SIZES.footnote, align: 'left', baseline: 'middle', fill: COLOURS.inkSoft },
+      encoding: { x: pixel('x'), y: pixel('y'), text: { field: 'text', type: 'nominal' } },
+    });
+  }
+  return { width, height: layout.height, layer };
+}

@@ -1,0 +1,100 @@
+/**
+ * The `oba` command line: parses arguments, runs one command, and turns every known error
+ * into one readable message and an exit code. Command modules are imported only when used.
+ *
+ * Exit codes: 0 ok (warnings allowed); 1 the inputs have problems; 2 the command was used
+ * wrongly; 70 a bug in oba.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { CliError, EXIT } from './errors.js';
+import { processTerminal, type Terminal } from './terminal.js';
+import { ConfigError } from '../config/config.js';
+import { PlanError } from '../plan/parse-plan.js';
+import { packageVersion } from '../io/package-root.js';
+
+type Action = (terminal: Terminal) => Promise<number>;
+
+export async function main(argv: string[], terminal: Terminal = processTerminal(), cwd = process.cwd()): Promise<number> {
+  let action: Action | undefined;
+  const program = buildProgram(terminal, cwd, (a) => (action = a));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    return reportError(error, terminal);
+  }
+  if (!action) return EXIT.ok;
+  try {
+    return await action(terminal);
+  } catch (error) {
+    return reportError(error, terminal);
+  }
+}
+
+function reportError(error: unknown, terminal: Terminal): number {
+  if (error instanceof CliError) {
+    terminal.err(`oba: ${error.message}`);
+    return error.exitCode;
+  }
+  if (error instanceof ConfigError || error instanceof PlanError) {
+    terminal.err(`oba: ${error.message}`);
+    return EXIT.dataProblems;
+  }
+  const detail = error instanceof Error ? (process.env['OBA_DEBUG'] ? error.stack ?? error.message : error.message) : String(error);
+  terminal.err(`oba: internal error: ${detail}\nThis is a bug in oba, not in your data. Please report it with the command you ran (set OBA_DEBUG=1 for details).`);
+  return EXIT.bug;
+}
+
+const configOption = () => new Option('-c, --config <file>', 'configuration file (default: ./oba.config.yaml, else the bundled Leeds data)');
+
+function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => void): Command {
+  const program = new Command('oba')
+    .description("Outcomes Based Accountability: baselines, trajectories and report cards for a plan's key indicators")
+    .version(packageVersion(), '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => terminal.out(s.trimEnd()), writeErr: (s) => terminal.err(s.trimEnd()) })
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('list')
+    .description('List the plan: outcomes, priorities, key indicators and their measures')
+    .addOption(configOption())
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExample:\n  oba list\n  oba list --json | jq ".indicators | length"')
+    .action((options) => run(async (t) => (await import('./commands/list.js')).list(options, t, cwd)));
+
+  program
+    .command('show')
+    .description('Show the series of one measure, for one area or all')
+    .argument('<measure>', 'measure id (see `oba list`)')
+    .addOption(configOption())
+    .option('-a, --area <area>', 'area name (default: every area with data)')
+    .option('--json', 'print JSON')
+    .option('--csv', 'print CSV in the native data format')
+    .addHelpText('after', '\nExample:\n  oba show looked-after --area Leeds\n  oba show neet --csv > neet.csv')
+    .action((measure, options) => run(async (t) => (await import('./commands/show.js')).show(measure, options, t, cwd)));
+
+  program
+    .command('validate')
+    .description('Check the plan, configuration and data files, listing every problem at once')
+    .addOption(configOption())
+    .option('-d, --data <files...>', 'check these native CSV files instead of the configured data')
+    .option('--json', 'print {errors:[…], warnings:[…]} as JSON')
+    .addHelpText('after', '\nExit status: 0 when there are no errors (warnings allowed), 1 when there are errors.\n\nExample:\n  oba validate\n  oba validate --data my-series.csv --json')
+    .action((options) => run(async (t) => (await import('./commands/validate.js')).validate(options, t, cwd)));
+
+  program
+    .command('report')
+    .description('Write the board pack: a scorecard of every indicator and a report card for each')
+    .addOption(configOption())
+    .option('-o, --out <dir>', 'output folder', 'board-pack')
+    .option('-a, --area <area>', 'area the pack is for (default: the plan city)')
+    .option('--as-of <period>', 'report as at this period (a date, year or period label)')
+    .option('-q, --quiet', 'print nothing but errors')
+    .addHelpText('after', '\nExample:\n  oba report --out board-pack')
+    .action((options) => run(async (t) => (await import('./commands/report.js')).report(options, t, cwd)));
+
+  return program;
+}

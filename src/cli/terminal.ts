@@ -1,0 +1,44 @@
+/**
+ * The terminal: where output goes and whether it may be coloured. Passed into commands so
+ * tests can capture output and pin colour off.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+
+export interface Terminal {
+  out(text: string): void;
+  err(text: string): void;
+  /** Colours for stdout; plain when stdout is not a terminal or NO_COLOR is set. */
+  colour: ChalkInstance;
+  /** Whether stderr is an interactive terminal (progress bars go there). */
+  interactive: boolean;
+}
+
+/** Colour only on a TTY and never with NO_COLOR set (to anything, https://no-color.org). */
+export function wantsColour(isTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
+  return isTTY === true && env['TERM'] !== 'dumb';
+}
+
+export function processTerminal(): Terminal {
+  const colour = new Chalk({ level: wantsColour(process.stdout.isTTY, process.env) ? 1 : 0 });
+  return {
+    out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
+    err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+    colour,
+    interactive: process.stderr.isTTY === true && wantsColour(true, process.env),
+  };
+}
+
+/** A terminal that records what is written, for tests. */
+export function recordingTerminal(): Terminal & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return {
+    stdout,
+    stderr,
+    out: (text) => void stdout.push(text.endsWith('\n') ? text : text + '\n'),
+    err: (text) => void stderr.push(text.endsWith('\n') ? text : text + '\n'),
+    colour: new Chalk({ level: 0 }),
+    interactive: false,
+  };
+}

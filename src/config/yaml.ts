@@ -1,0 +1,27 @@
+/**
+ * YAML reading with limits: configuration and plan files are trusted, but a mistake in one
+ * (or a hostile copy) must give a clear error, never a hang or a stack trace.
+ */
+import { LineCounter, parseDocument } from 'yaml';
+
+export type YamlResult = { ok: true; value: unknown } | { ok: false; problems: string[] };
+
+/** Largest number of alias expansions accepted: stops "billion laughs" documents. */
+const MAX_ALIAS_COUNT = 100;
+
+export function parseYaml(text: string, file: string): YamlResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, lineCounter });
+  const problems = doc.errors.map((e) => {
+    const pos = lineCounter.linePos(e.pos[0]);
+    const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
+    return `${where}: ${e.message.split('\n')[0]}; fix the YAML syntax`;
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, problems: [`${file}: ${message}; remove the repeated aliases`] };
+  }
+}

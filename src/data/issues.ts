@@ -1,0 +1,82 @@
+/**
+ * Building `DataIssue`s, and the small text helpers their messages share.
+ * Every message reads "what is wrong; what to do".
+ */
+import type { DataIssue, DataIssueCode, Severity } from './types.js';
+
+export function issue(
+  severity: Severity,
+  code: DataIssueCode,
+  file: string,
+  line: number,
+  message: string,
+  column?: number | string,
+): DataIssue {
+  const i: DataIssue = { severity, code, file, line, message };
+  if (column !== undefined) i.column = column;
+  return i;
+}
+
+export const error = (code: DataIssueCode, file: string, line: number, message: string, column?: number | string) =>
+  issue('error', code, file, line, message, column);
+
+export const warning = (code: DataIssueCode, file: string, line: number, message: string, column?: number | string) =>
+  issue('warning', code, file, line, message, column);
+
+/** `"text"` with control characters made visible and long text shortened. */
+export function quote(text: string, max = 60): string {
+  const shown = text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return JSON.stringify(shown);
+}
+
+/** "a, b or c". */
+export function listOr(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** "a, b and c". */
+export function listAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Levenshtein edit distance (insertions, deletions and substitutions cost 1). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** The candidate nearest to `text` by edit distance (ignoring case), if it is near enough to be a likely typo. */
+export function nearest(text: string, candidates: readonly string[]): string | undefined {
+  const t = text.trim().toLowerCase();
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(t, c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  if (best === undefined) return undefined;
+  const limit = Math.max(2, Math.floor(Math.max(t.length, best.length) / 3));
+  return bestD <= limit ? best : undefined;
+}
+
+/** Sorts issues by file, then line, errors before warnings at the same line. */
+export function sortIssues(issues: DataIssue[]): DataIssue[] {
+  return issues.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || a.line - b.line || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1),
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * Writing outputs so a crash never leaves a half-written file or a half-replaced pack.
+ * A pack is built in a staging folder beside the output folder, then swapped in with renames.
+ */
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { CliError } from '../cli/errors.js';
+
+/** Writes a file atomically: a temporary file in the same folder, flushed, then renamed into place. */
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  const fd = openSync(temp, 'w');
+  try {
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, file);
+}
+
+/** The marker file that says a folder is an `oba` output and may be replaced by the next run. */
+export const PACK_MARKER = '.oba-output';
+
+/** The files of a pack, by path relative to the output folder (always `/`-separated). */
+export type PackFiles = Map<string, string>;
+
+/** Resolves a pack-relative path, refusing anything that would land outside the folder. */
+export function insideFolder(folder: string, relativePath: string): string {
+  const full = resolve(folder, relativePath);
+  const rel = relative(resolve(folder), full);
+  if (rel === '' || rel.startsWith('..') || rel.split(sep).includes('..') || resolve(rel) === rel) {
+    throw new CliError(`refusing to write "${relativePath}": it is outside the output folder`, 2);
+  }
+  return full;
+}
+
+/**
+ * Replaces `outDir` with exactly `files`. The new pack is written to a staging folder and
+ * swapped in, so the folder holds the old pack or the new one, never a mix. A folder that has
+ * files but no marker was not written by oba: it is left alone and the run refused.
+ */
+export function writePack(outDir: string, files: PackFiles, inputs: readonly string[] = []): void {
+  const target = resolve(outDir);
+  for (const input of inputs) {
+    const inputPath = resolve(input);
+    if (inputPath === target || inputPath.startsWith(target + sep)) {
+      throw new CliError(`--out ${outDir} holds input files (${input}); choose another output folder`, 2);
+    }
+  }
+  if (existsSync(target)) {
+    if (!statSync(target).isDirectory()) throw new CliError(`--out ${outDir} is a file; give a folder`, 2);
+    const entries = readdirSync(target);
+    if (entries.length > 0 && !entries.includes(PACK_MARKER)) {
+      throw new CliError(`--out ${outDir} already has files that oba did not write; choose an empty or new folder`, 2);
+    }
+  }
+  const parent = dirname(target);
+  mkdirSync(parent, { recursive: true });
+  const staging = join(parent, `.${basename(target)}.staging-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  for (const [path, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    writeFileAtomic(insideFolder(staging, path), content);
+  }
+  writeFileAtomic(join(staging, PACK_MARKER), 'Written by oba. The whole folder is replaced on every run.\n');
+  const old = join(parent, `.${basename(target)}.old-${process.pid}`);
+  if (existsSync(target)) renameSync(target, old);
+  renameSync(staging, target);
+  rmSync(old, { recursive: true, force: true });
+}
+
+/** Reads every file of a pack folder (except the marker), for `--check` comparisons. */
+export function readPack(outDir: string): PackFiles {
+  const files: PackFiles = new Map();
+  const walk = (dir: string, prefix: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full, prefix + name + '/');
+      else if (!(prefix === '' && name === PACK_MARKER)) files.set(prefix + name, readFileSync(full, 'utf8'));
+    }
+  };
+  if (existsSync(outDir)) walk(outDir, '');
+  return files;
+}

@@ -1,0 +1,70 @@
+/**
+ * Number and period formatting in one house style. Written by hand rather than with
+ * `Intl` so output is the same on every machine and locale.
+ */
+import type { Measure, Unit } from '../plan/types.js';
+import type { MissingMarker, Observation, StatusFlag } from '../data/types.js';
+
+/** `1234567.891, 2` → `1,234,567.89`. Rounds half away from zero; never prints `-0`. */
+export function formatNumber(value: number, decimals: number): string {
+  const factor = 10 ** decimals;
+  const rounded = Math.sign(value) * Math.round(Math.abs(value) * factor + Number.EPSILON * factor) / factor;
+  const fixed = (Object.is(rounded, -0) ? 0 : rounded).toFixed(decimals);
+  const [whole, fraction] = fixed.split('.');
+  const sign = whole!.startsWith('-') ? '-' : '';
+  const digits = whole!.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return sign + digits + (fraction ? '.' + fraction : '');
+}
+
+/** The unit as words after a value: `%`, ` per 1,000`, or nothing for counts. */
+export function unitSuffix(unit: Unit): string {
+  if (unit.kind === 'percent') return '%';
+  if (unit.kind === 'rate') return ` per ${formatNumber(unit.per, 0)}`;
+  return '';
+}
+
+export function unitLabel(unit: Unit): string {
+  if (unit.kind === 'percent') return 'per cent';
+  if (unit.kind === 'rate') return `rate per ${formatNumber(unit.per, 0)}`;
+  return 'number';
+}
+
+/** A value with its unit at the measure's decimal places: `1,245`, `6.3%`, `37.6 per 1,000`. */
+export function formatValue(value: number, measure: Pick<Measure, 'unit' | 'decimals'>): string {
+  return formatNumber(value, measure.decimals) + unitSuffix(measure.unit);
+}
+
+/** A difference with its sign: `+29`, `−318`, `+0.4 points` for percentages. */
+export function formatChange(delta: number, measure: Pick<Measure, 'unit' | 'decimals'>): string {
+  const text = formatNumber(Math.abs(delta), measure.decimals);
+  const zero = /^[0.,]+$/.test(text);
+  const sign = zero ? '' : delta > 0 ? '+' : '−';
+  const unit = measure.unit.kind === 'percent' ? ' points' : unitSuffix(measure.unit);
+  return sign + text + unit;
+}
+
+export const MISSING_WORDS: Record<MissingMarker, string> = {
+  c: 'suppressed',
+  x: 'not available',
+  z: 'not applicable',
+  low: 'rounds to zero',
+  u: 'low reliability',
+  '..': 'not available',
+  error: 'error in the published file',
+};
+
+export const STATUS_WORDS: Record<StatusFlag, string> = {
+  p: 'provisional',
+  r: 'revised',
+  e: 'estimated',
+  b: 'break in series',
+  f: 'forecast',
+  u: 'low reliability',
+};
+
+/** A cell for an observation: the value with its status flags, or its missing marker. */
+export function formatObservation(o: Observation, measure: Pick<Measure, 'unit' | 'decimals'>): string {
+  const flags = o.status.map((s) => `[${s}]`).join('');
+  if (o.value === null) return `${o.missing ?? 'x'}${flags ? ' ' + flags : ''}`;
+  return formatValue(o.value, measure) + (flags ? ' ' + flags : '');
+}

@@ -1,0 +1,52 @@
+/**
+ * Quantile functions of the standard normal, Student's t and chi-square
+ * distributions (inverse cumulative distribution functions).
+ *
+ * Thin wrappers over the stdlib packages `@stdlib/stats-base-dists-normal-quantile`,
+ * `-t-quantile` and `-chisquare-quantile`, which are accurate to about 1e-15
+ * relative error (checked against R's `qnorm`, `qt`, `qchisq` and SciPy's `ppf`).
+ * `simple-statistics`' `probit` is an approximation (0.975 → 1.9572) and must
+ * not be used for intervals.
+ *
+ * Convention: lower-tail probabilities, as R's `qnorm(p)`, `qt(p, df)`, `qchisq(p, df)`.
+ * A two-sided interval at level L uses `p = (1 + L) / 2`; see {@link twoSidedZ}.
+ *
+ * @example
+ * normalQuantile(0.975);        // 1.959963984540054
+ * tQuantile(0.975, 48);         // 2.010634757624232
+ * chiSquareQuantile(0.998, 1);  // 9.549535706083237
+ * twoSidedZ(0.998);             // 3.090232306167813
+ */
+import normalQuantileImpl from '@stdlib/stats-base-dists-normal-quantile';
+import tQuantileImpl from '@stdlib/stats-base-dists-t-quantile';
+import chiSquareQuantileImpl from '@stdlib/stats-base-dists-chisquare-quantile';
+import { requireLevel, requirePositive, requireProbability } from './validate.js';
+
+/** Standard normal quantile z such that P(Z ≤ z) = p, for p in (0, 1). */
+export function normalQuantile(p: number): number {
+  requireProbability('normalQuantile', p);
+  return normalQuantileImpl(p, 0, 1);
+}
+
+/** Student's t quantile with `df` > 0 degrees of freedom, for p in (0, 1). */
+export function tQuantile(p: number, df: number): number {
+  requireProbability('tQuantile', p);
+  requirePositive('tQuantile', 'df', df);
+  return tQuantileImpl(p, df);
+}
+
+/** Chi-square quantile with `df` > 0 degrees of freedom, for p in (0, 1). */
+export function chiSquareQuantile(p: number, df: number): number {
+  requireProbability('chiSquareQuantile', p);
+  requirePositive('chiSquareQuantile', 'df', df);
+  return chiSquareQuantileImpl(p, df);
+}
+
+/**
+ * The normal multiplier for a two-sided interval at `level`:
+ * z = Φ⁻¹((1 + level) / 2), e.g. 1.959963984540054 for 0.95.
+ */
+export function twoSidedZ(level: number): number {
+  requireLevel('twoSidedZ', level);
+  return normalQuantileImpl((1 + level) / 2, 0, 1);
+}
