@@ -75,6 +75,9 @@ interface Point {
   value: number;
 }
 
+const NO_COMPARISON = { from: null, change: null, movement: null, direction: null };
+const NO_DIRECTION: DirectionOfTravel = { latest: null, previous: NO_COMPARISON, sameLastYear: NO_COMPARISON, run: null, summary: null };
+
 const NO_CONTEXT: TargetContext = { comparatorValue: () => undefined, topQuartile: () => undefined };
 
 export function analyseBaseline(measure: Measure, area: string, observations: readonly Observation[], settings: BaselineSettings, context: TargetContext = NO_CONTEXT): BaselineAnalysis {
@@ -100,7 +103,7 @@ export function analyseBaseline(measure: Measure, area: string, observations: re
     since: [],
     verdict: { status: 'insufficient-data', evidence: [] },
     rag: { rag: 'none', rule: 'no trajectory to judge against' },
-    direction: directionOfTravel(raw.map((p) => p.value), { polarity: measure.polarity, periodsPerYear: periodsPerYear(measure.frequency) }),
+    direction: raw.length > 0 ? directionOfTravel(raw.map((p) => p.value), { polarity: measure.polarity, periodsPerYear: periodsPerYear(measure.frequency) }) : NO_DIRECTION,
     times,
     baselineSlope: null,
     latest: raw.length > 0 ? { period: raw.at(-1)!.period.label, value: raw.at(-1)!.value } : null,
@@ -194,7 +197,7 @@ export function analyseBaseline(measure: Measure, area: string, observations: re
   if (after.length >= 1) {
     const pts = [baselinePoint, ...after].map((p) => ({ t: p.t, y: p.value }));
     actualSlope = pts.length >= 2 ? fitLinear2(pts) : null;
-    if (actualSlope !== null) evidence.push(`Since the baseline the ${what}s have ${slopeWords(actualSlope, measure)}.`);
+    if (actualSlope !== null) evidence.push(`Since the baseline the ${what}s have been ${slopeWords(actualSlope, measure)}.`);
   }
   base.verdict = decideVerdict({
     polarity: measure.polarity,

@@ -15,8 +15,8 @@ import { textWidth, wrapText } from './text-metrics.js';
 /** One part of an entry's sample, drawn in a box `SIZES.keySample` wide and one row high. */
 export type Glyph =
   | { kind: 'line'; stroke: string; dash: number[]; width: number }
-  /** Two short segments with a gap between them: a line with a missing value. */
-  | { kind: 'gap-line'; stroke: string; width: number }
+  /** Two short segments with a gap between them (and a dot at each side when `dots`): a line with a missing value. */
+  | { kind: 'gap-line'; stroke: string; width: number; dots: boolean }
   /** A short vertical rule: a marker of a period. */
   | { kind: 'vrule'; stroke: string; dash: number[]; width: number }
   /** A filled band across the sample, `height` pixels tall. */
@@ -34,19 +34,30 @@ export interface KeyEntry {
 export interface KeyLayout {
   columns: number;
   rows: number;
-  columnWidth: number;
+  /** Left edge of each column, in pixels. */
+  columnX: number[];
   /** Height of the key view in pixels. */
   height: number;
 }
 
-/** How the entries and footnotes fit in `width` pixels. */
+/**
+ * How the entries and footnotes fit in `width` pixels: the most columns (up to three) whose
+ * widest entries, side by side, fit. Entries run left to right, then top to bottom.
+ */
 export function layoutKey(entries: readonly KeyEntry[], footnoteLines: number, width: number): KeyLayout {
-  const widest = Math.max(0, ...entries.map((e) => textWidth(e.label, FONT_SIZES.key)));
-  const needed = SIZES.keySample + SIZES.keyGap + widest + SIZES.keyColumnGap;
-  const columns = Math.max(1, Math.min(3, entries.length, Math.floor((width + SIZES.keyColumnGap) / needed)));
+  const entryWidth = entries.map((e) => SIZES.keySample + SIZES.keyGap + textWidth(e.label, FONT_SIZES.key));
+  let columns = Math.max(1, Math.min(3, entries.length));
+  let columnX = [0];
+  for (; columns >= 1; columns--) {
+    const widths = Array.from({ length: columns }, (_, j) => Math.max(0, ...entryWidth.filter((_, i) => i % columns === j)));
+    columnX = widths.map((_, j) => widths.slice(0, j).reduce((sum, w) => sum + w + SIZES.keyColumnGap, 0));
+    const total = widths.reduce((sum, w) => sum + w, 0) + (columns - 1) * SIZES.keyColumnGap;
+    if (columns === 1 || total <= width) break;
+  }
+  columns = Math.max(1, columns);
   const rows = Math.ceil(entries.length / columns);
   const footnotes = footnoteLines > 0 ? 6 + footnoteLines * SIZES.footnoteRow : 0;
-  return { columns, rows, columnWidth: width / columns, height: rows * SIZES.keyRow + footnotes };
+  return { columns, rows, columnX, height: rows * SIZES.keyRow + footnotes };
 }
 
 const pixel = (field: string) => ({ field, type: 'quantitative' as const, scale: null, axis: null });
@@ -66,7 +77,7 @@ export function keySpec(entries: readonly KeyEntry[], footnotes: readonly string
   const labels: Record<string, unknown>[] = [];
   const s = SIZES.keySample;
   entries.forEach((entry, i) => {
-    const x = (i % layout.columns) * layout.columnWidth;
+    const x = layout.columnX[i % layout.columns]!;
     const y = Math.floor(i / layout.columns) * SIZES.keyRow + SIZES.keyRow / 2;
     for (const g of entry.glyphs) {
       switch (g.kind) {
@@ -74,8 +85,13 @@ export function keySpec(entries: readonly KeyEntry[], footnotes: readonly string
           rules.push({ x, x2: x + s, y, y2: y, stroke: g.stroke, dash: g.dash, width: g.width });
           break;
         case 'gap-line':
-          rules.push({ x, x2: x + s * 0.35, y, y2: y, stroke: g.stroke, dash: [], width: g.width });
-          rules.push({ x: x + s * 0.65, x2: x + s, y, y2: y, stroke: g.stroke, dash: [], width: g.width });
+          rules.push({ x, x2: x + s * 0.3, y, y2: y, stroke: g.stroke, dash: [], width: g.width });
+          rules.push({ x: x + s * 0.7, x2: x + s, y, y2: y, stroke: g.stroke, dash: [], width: g.width });
+          if (g.dots) {
+            for (const at of [0.3, 0.7]) {
+              symbols.push({ x: x + s * at, y, shape: 'circle', fill: g.stroke, stroke: COLOURS.white, size: 36, strokeWidth: 1 });
+            }
+          }
           break;
         case 'vrule':
           rules.push({ x: x + s / 2, x2: x + s / 2, y: y - 7, y2: y + 7, stroke: g.stroke, dash: g.dash, width: g.width });

@@ -21,7 +21,7 @@ export const CHART_TEXT = {
   targetLabel: (value: string) => `target ${value}`,
   /** Beside the vertical rule. */
   baselineRule: (period: string) => `baseline frozen ${period}`,
-  baselineKey: (period: string) => `baseline frozen ${period}: the forecast starts here`,
+  baselineKey: (period: string) => `baseline frozen ${period}`,
   /** A key entry for points with a status flag: `[p] provisional`. */
   flagged: (code: string) => {
     const words = wordsFor(STATUS_WORDS, code);

@@ -42,13 +42,34 @@ export class PeriodLabels {
   }
 }
 
-/** Tick steps, in periods, that read naturally (yearly, quarterly, monthly and weekly series). */
-const STEPS = [1, 2, 3, 4, 5, 6, 10, 12, 13, 20, 24, 25, 26, 50, 52, 100, 104, 250, 260, 500, 520, 1000];
+/** Tick steps, in periods, that read naturally, by how many periods make a year. */
+const STEPS_BY_YEAR: Record<number, number[]> = {
+  1: [1, 2, 5, 10, 20, 50, 100],
+  4: [1, 2, 4, 8, 20, 40, 80],
+  12: [1, 2, 3, 6, 12, 24, 60, 120],
+  52: [1, 2, 4, 13, 26, 52, 104, 260, 520],
+};
+/** For series of unknown frequency. */
+const STEPS = [1, 2, 3, 4, 5, 6, 10, 12, 20, 25, 50, 100, 200, 250, 500, 1000];
+
+/**
+ * How many periods make a year, guessed from the house-style labels (`2013-W39` → 52,
+ * `2013-Q2` → 4, `2013-03` or `Mar 2013` → 12, `2013` or `2012/13` → 1); undefined if unclear.
+ */
+export function guessPeriodsPerYear(label: string): number | undefined {
+  if (/\bW\d{1,2}$/.test(label)) return 52;
+  if (/\bQ[1-4]$/.test(label)) return 4;
+  if (/^\d{4}-\d{2}$/.test(label) || /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}$/.test(label)) return 12;
+  if (/^\d{4}(\/\d{2})?$/.test(label)) return 1;
+  return undefined;
+}
 
 /** The smallest natural step at least `needed` periods long. */
-export function niceStep(needed: number): number {
-  for (const step of STEPS) if (step >= needed) return step;
-  return Math.ceil(needed / 1000) * 1000;
+export function niceStep(needed: number, periodsPerYear?: number): number {
+  const steps = (periodsPerYear !== undefined ? STEPS_BY_YEAR[periodsPerYear] : undefined) ?? STEPS;
+  for (const step of steps) if (step >= needed) return step;
+  const unit = steps[steps.length - 1]!;
+  return Math.ceil(needed / unit) * unit;
 }
 
 /** A string literal a Vega expression reads back as exactly `text`. */
@@ -69,7 +90,8 @@ export interface PeriodAxisPlan {
 /**
  * Plan the period axis for a plot `width` pixels wide. Ticks are `step` periods apart, counted
  * from `anchor` (the baseline period), so the baseline period is always labelled when it is in
- * range; `step` is the smallest natural step that leaves 12px between the widest labels.
+ * range; `step` is the smallest natural step (for the series' frequency, guessed from the
+ * anchor's label) that leaves 12px between the widest labels.
  */
 export function periodAxis(periods: PeriodLabels, width: number, anchor: number, fontSize: number): PeriodAxisPlan {
   const first = periods.first;
@@ -78,7 +100,7 @@ export function periodAxis(periods: PeriodLabels, width: number, anchor: number,
   const perPeriod = width / count;
   let widest = 0;
   for (let t = first; t <= last; t++) widest = Math.max(widest, textWidth(periods.label(t), fontSize));
-  const step = niceStep((widest + 12) / perPeriod);
+  const step = niceStep((widest + 12) / perPeriod, guessPeriodsPerYear(periods.label(anchor)));
   const offset = (((anchor - first) % step) + step) % step;
   const values: number[] = [];
   for (let t = first + offset; t <= last; t += step) values.push(t);

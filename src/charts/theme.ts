@@ -29,16 +29,26 @@ export const COLOURS = {
   white: '#FFFFFF',
 } as const;
 
-/** Stroke dash patterns, in pixels (dash, gap, ...). An empty array is a solid line. */
-export const DASHES = {
-  solid: [] as number[],
+/**
+ * Stroke dash patterns, in pixels (dash, gap, ...). An empty array is a solid line.
+ * Copy before putting one in a spec (`[...DASHES.forecast]`), so specs never share arrays.
+ */
+export const DASHES: {
+  readonly solid: readonly number[];
+  readonly forecast: readonly number[];
+  readonly trajectory: readonly number[];
+  readonly baseline: readonly number[];
+  readonly limits: readonly number[];
+  /** Comparators in order: solid, dotted, long dash, dash-dot-dot. */
+  readonly comparators: readonly (readonly number[])[];
+} = {
+  solid: [],
   forecast: [7, 4],
   trajectory: [10, 3, 2, 3],
   baseline: [2, 2],
   limits: [5, 3],
-  /** Comparators in order: solid, dotted, long dash, dash-dot-dot. */
-  comparators: [[], [2, 3], [12, 4], [6, 2, 2, 2, 2, 2]] as number[][],
-} as const;
+  comparators: [[], [2, 3], [12, 4], [6, 2, 2, 2, 2, 2]],
+};
 
 /** Comparator line colours in order: greys dark enough to read, never the actual-value blue. */
 export const COMPARATOR_COLOURS = ['#7F7F7F', '#999999', '#6B6B6B', '#A6A6A6'] as const;

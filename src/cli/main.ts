@@ -86,6 +86,32 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .action((options) => run(async (t) => (await import('./commands/validate.js')).validate(options, t, cwd)));
 
   program
+    .command('baseline')
+    .description("One measure's baseline: history, frozen forecast, trajectory, actuals since, and the verdict")
+    .argument('<measure>', 'measure id (see `oba list`)')
+    .addOption(configOption())
+    .option('-a, --area <area>', 'area (default: the plan city)')
+    .option('-m, --method <method>', 'forecast method: linear, loglinear, logit or holt')
+    .option('-w, --window <n>', 'history values before the baseline used for the forecast')
+    .option('-b, --baseline-at <period>', 'freeze the baseline at this period (a date, year or period label)')
+    .option('--to <period>', 'forecast to this period (default: the plan end)')
+    .option('-l, --level <level>', 'prediction interval level, e.g. 0.95 or 95%')
+    .option('-t, --target <value>', 'target value for the trajectory')
+    .option('--target-at <period>', 'period the target is for (default: --to)')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExample:\n  oba baseline looked-after --baseline-at 2012 --target 1250 --target-at 2015-03-31\n  oba baseline neet --area Seacroft --json')
+    .action((measure, options) => run(async (t) => (await import('./commands/baseline.js')).baseline(measure, options, t, cwd)));
+
+  program
+    .command('status')
+    .description('The scorecard at a glance: latest value, direction, RAG, verdict and England comparison for every indicator')
+    .addOption(configOption())
+    .option('-a, --area <area>', 'area (default: the plan city)')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExample:\n  oba status\n  oba status --area Seacroft --json')
+    .action((options) => run(async (t) => (await import('./commands/status.js')).status(options, t, cwd)));
+
+  program
     .command('report')
     .description('Write the board pack: a scorecard of every indicator and a report card for each')
     .addOption(configOption())
@@ -95,6 +121,30 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText('after', '\nExample:\n  oba report --out board-pack')
     .action((options) => run(async (t) => (await import('./commands/report.js')).report(options, t, cwd)));
+
+  program
+    .command('sheet')
+    .description('Write turn-the-curve sheets for a local cluster (or every cluster)')
+    .addOption(configOption())
+    .option('--cluster <name>', 'the cluster')
+    .option('--all-clusters', 'every cluster in the plan')
+    .option('-o, --out <dir>', 'output folder', 'sheets')
+    .option('--as-of <period>', 'use data up to this date, month or year')
+    .option('-q, --quiet', 'print nothing but errors')
+    .addHelpText('after', '\nExample:\n  oba sheet --cluster Seacroft --out sheets\n  oba sheet --all-clusters')
+    .action((options) => run(async (t) => (await import('./commands/sheet.js')).sheet(options, t, cwd)));
+
+  program
+    .command('tracker')
+    .description('Write the weekly obsession tracker; --check fails when the committed one is out of date')
+    .addOption(configOption())
+    .option('-o, --out <dir>', 'output folder', 'tracker')
+    .option('--week <week>', 'report the data up to this ISO week (2015-W10) or date')
+    .option('-a, --area <area>', 'area (default: the plan city)')
+    .option('--check', 'do not write; exit 1 if the files in --out are not what the data now produces')
+    .option('-q, --quiet', 'print nothing but errors')
+    .addHelpText('after', '\nExample:\n  oba tracker --out tracker\n  oba tracker --out tracker --check')
+    .action((options) => run(async (t) => (await import('./commands/tracker.js')).tracker(options, t, cwd)));
 
   return program;
 }

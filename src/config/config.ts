@@ -266,13 +266,16 @@ function readAnalysis(value: unknown, where: string, problems: string[], extraKe
   return out;
 }
 
-/** Accepts 0.95, "95%" or 95 (read as per cent); returns a level strictly between 0 and 1. */
+/**
+ * Accepts 0.95, "95%" or 95 (a plain number from 50 up is read as per cent); returns a level
+ * strictly between 0 and 1. Anything else (1.5, 0, 100%) is refused rather than guessed.
+ */
 export function parseLevel(value: unknown): number | undefined {
   let n: number | undefined;
-  if (typeof value === 'number') n = value > 1 ? value / 100 : value;
+  if (typeof value === 'number') n = value >= 50 ? value / 100 : value < 1 ? value : undefined;
   else if (typeof value === 'string') {
     const m = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(value);
-    if (m) n = m[2] || Number(m[1]) > 1 ? Number(m[1]) / 100 : Number(m[1]);
+    if (m) n = m[2] ? Number(m[1]) / 100 : parseLevel(Number(m[1]));
   }
   return n !== undefined && n > 0 && n < 1 ? n : undefined;
 }

@@ -76,8 +76,10 @@ export type PeriodResult =
       ok: false;
       /** `WRONG_PERIOD_TYPE` when the text is a good period of another type (`foundType`). */
       code: 'BAD_PERIOD' | 'WRONG_PERIOD_TYPE';
-      /** What is wrong and what to write instead. */
+      /** What is wrong: "expected X, got Y". */
       reason: string;
+      /** What to do about it. */
+      fix: string;
       foundType?: PeriodType;
     };
 
@@ -103,6 +105,11 @@ export function describePeriodType(type: PeriodType): string {
     case 'date':
       return 'a date such as 2013-03-31';
   }
+}
+
+/** The canonical example of a period type: `2012/13`, `2013-Q2` … */
+export function examplePeriod(type: PeriodType): string {
+  return describePeriodType(type).replace(/^.* such as /, '');
 }
 
 /** Which period formats apply to which period type. */
@@ -272,10 +279,13 @@ function daysFromIso(iso: string): number {
 // Reading
 
 /** What one notation reader found: a period, a recognised-but-invalid notation, or nothing. */
-type Reading = { period: Period } | { invalid: string } | undefined;
+type Reading = { period: Period } | { invalid: string; fix?: string; ambiguous?: boolean } | undefined;
 
 const yearOk = (y: number) => y >= MIN_YEAR && y <= MAX_YEAR;
-const yearRange = (y: number): Reading => ({ invalid: `the year ${y} is out of range: expected ${MIN_YEAR} to ${MAX_YEAR}` });
+const yearRange = (y: number): { invalid: string; fix: string } => ({
+  invalid: `expected a year from ${MIN_YEAR} to ${MAX_YEAR}, got ${y}`,
+  fix: 'check the year',
+});
 
 function readCalendarYear(s: string): Reading {
   const m = /^(\d{4})$/.exec(s);
@@ -305,7 +315,7 @@ function readYearPair(s: string, type: 'academic-year' | 'financial-year'): Read
   if (!yearOk(first)) return yearRange(first);
   const next = second.length === 2 ? (first + 1) % 100 : first + 1;
   if (Number(second) !== next) {
-    return { invalid: `the second year must be the one after the first (${yearPairLabel(first)})` };
+    return { invalid: `expected the second year to follow the first, got "${s}"`, fix: `write the year as ${yearPairLabel(first)}` };
   }
   return { period: periodFromOrdinal(type, first) };
 }
@@ -316,13 +326,13 @@ function readQuarter(s: string): Reading {
   const yearFirst = /^\d{4}/.test(s);
   const y = Number(yearFirst ? m[1] : m[2]);
   const q = Number(yearFirst ? m[2] : m[1]);
-  if (q < 1 || q > 4) return { invalid: `there is no quarter Q${q}: expected Q1 to Q4` };
+  if (q < 1 || q > 4) return { invalid: `expected a quarter Q1 to Q4, got "${s}"`, fix: 'write the quarter as e.g. 2013-Q2' };
   if (!yearOk(y)) return yearRange(y);
   return { period: periodFromOrdinal('quarter', y * 4 + q - 1) };
 }
 
 function month(y: number, mo: number, text: string): Reading {
-  if (mo < 1 || mo > 12) return { invalid: `there is no month ${mo} in "${text}"` };
+  if (mo < 1 || mo > 12) return { invalid: `expected a month 1 to 12, got ${mo} in "${text}"`, fix: 'write the month as YYYY-MM, e.g. 2013-03' };
   if (!yearOk(y)) return yearRange(y);
   return { period: periodFromOrdinal('month', y * 12 + mo - 1) };
 }
@@ -336,7 +346,9 @@ function readMonth(s: string): Reading {
     const mo = Number(m[2]);
     if (m[2]!.length === 2 && mo === (y + 1) % 100) {
       return {
-        invalid: `"${s}" could be ${MONTH_NAMES[mo - 1] ?? 'a month'} ${y} or the year ${yearPairLabel(y)}; write the month as ${y}-${pad2(mo)}`,
+        invalid: `"${s}" is ambiguous: it could be ${MONTH_NAMES[mo - 1] ?? 'a month'} ${y} or the year ${yearPairLabel(y)}`,
+        fix: `write the month as ${y}-${pad2(mo)}`,
+        ambiguous: true,
       };
     }
     return month(y, mo, s);
@@ -351,30 +363,30 @@ function readMonth(s: string): Reading {
   }
   m = /^([A-Za-z]+)\.?[\s-](\d{2})$/.exec(s);
   if (m && monthFromName(m[1]!) !== undefined) {
-    return { invalid: `"${s}" has a two-digit year; write the month with four digits, e.g. ${m[1]} 20${m[2]}` };
+    return { invalid: `expected a four-digit year, got "${s}"`, fix: `write the month as e.g. ${m[1]} 20${m[2]}` };
   }
   return undefined;
 }
 
 function readWeek(s: string): Reading {
-  let m = /^(\d{4})-?W(\d{1,2})-?([1-7])$/i.exec(s);
-  if (m) return { invalid: `"${s}" is a day (an ISO week date); write the week as ${m[1]}-W${pad2(Number(m[2]))}` };
+  let m = /^(\d{4})-?W(\d{2})-?([1-7])$/i.exec(s);
+  if (m) return { invalid: `expected a week, got "${s}", which is a day (an ISO week date)`, fix: `write the week as ${m[1]}-W${pad2(Number(m[2]))}` };
   m = /^(\d{4})\s*-?\s*W(\d{1,2})$/i.exec(s);
   if (!m) return undefined;
   const y = Number(m[1]);
   const w = Number(m[2]);
   if (!yearOk(y)) return yearRange(y);
   const weeks = isoWeeksInYear(y);
-  if (w < 1 || w > weeks) return { invalid: `there is no week ${w} in ISO year ${y}, which has ${weeks} weeks` };
+  if (w < 1 || w > weeks) return { invalid: `expected a week 1 to ${weeks} (ISO year ${y} has ${weeks} weeks), got "${s}"`, fix: 'check the week number' };
   const monday = isoWeekOneMonday(y) + (w - 1) * 7;
   return { period: periodFromOrdinal('week', (monday - 4) / 7) };
 }
 
 function date(y: number, mo: number, d: number, text: string): Reading {
   if (!yearOk(y)) return yearRange(y);
-  if (mo < 1 || mo > 12) return { invalid: `there is no month ${mo} in "${text}" (dates are read day first: DD/MM/YYYY)` };
+  if (mo < 1 || mo > 12) return { invalid: `expected a month 1 to 12, got ${mo} in "${text}"`, fix: 'write the date as YYYY-MM-DD (dates with slashes are read day first, DD/MM/YYYY)' };
   if (!isValidDate(y, mo, d)) {
-    return { invalid: `"${text}" is not a date: ${MONTH_NAMES[mo - 1]} ${y} has ${daysInMonth(y, mo)} days` };
+    return { invalid: `expected a date, got "${text}", but ${MONTH_NAMES[mo - 1]} ${y} has ${daysInMonth(y, mo)} days`, fix: 'check the day' };
   }
   return { period: periodFromOrdinal('date', daysFromCivil(y, mo, d)) };
 }
@@ -385,15 +397,15 @@ function readDate(s: string): Reading {
   m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
   if (m) return date(Number(m[3]), Number(m[2]), Number(m[1]), s);
   m = /^(\d{1,2})\/(\d{1,2})\/(\d{2})$/.exec(s);
-  if (m) return { invalid: `"${s}" has a two-digit year; write the date as YYYY-MM-DD` };
+  if (m) return { invalid: `expected a four-digit year, got "${s}"`, fix: 'write the date as YYYY-MM-DD' };
   m = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]+)\.?,?[\s-]+(\d{4})$/i.exec(s);
   if (m) {
     const mo = monthFromName(m[2]!);
-    if (mo === undefined) return { invalid: `"${m[2]}" is not a month name` };
+    if (mo === undefined) return { invalid: `expected a month name, got "${m[2]}" in "${s}"`, fix: 'write the date as YYYY-MM-DD' };
     return date(Number(m[3]), mo, Number(m[1]), s);
   }
   m = /^\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}/.exec(s);
-  if (m) return { invalid: `"${s}" has a time of day; write the date alone as YYYY-MM-DD` };
+  if (m) return { invalid: `expected a date, got "${s}", which has a time of day`, fix: 'write the date alone as YYYY-MM-DD' };
   return undefined;
 }
 
@@ -455,20 +467,21 @@ function applyFormat(s: string, type: PeriodType, format: PeriodFormat): PeriodR
       ok: false,
       code: 'BAD_PERIOD',
       reason: `periodFormat ${format} applies to ${formatAppliesTo(format).join(' or ')} measures, not ${type}`,
+      fix: 'change or remove periodFormat in the source mapping',
     };
   }
   const bare = /^(\d{4})$/.exec(s);
   switch (format) {
     case 'yyyyyy': {
       if (!/^\d{6}$/.test(s)) {
-        return { ok: false, code: 'BAD_PERIOD', reason: `expected six digits such as 201213 (periodFormat yyyyyy), got "${s}"` };
+        return { ok: false, code: 'BAD_PERIOD', reason: `expected six digits such as 201213 (periodFormat yyyyyy), got "${s}"`, fix: 'check the period column, or change periodFormat' };
       }
       return undefined; // the year-pair reader handles six digits
     }
     case 'year-ending-march':
       if (bare) {
         const y = Number(bare[1]);
-        if (!yearOk(y)) return { ok: false, code: 'BAD_PERIOD', reason: (yearRange(y) as { invalid: string }).invalid };
+        if (!yearOk(y)) return { ok: false, code: 'BAD_PERIOD', reason: yearRange(y).invalid, fix: yearRange(y).fix };
         return { ok: true, period: periodFromOrdinal('date', daysFromCivil(y, 3, 31)) };
       }
       return undefined;
@@ -479,7 +492,7 @@ function applyFormat(s: string, type: PeriodType, format: PeriodFormat): PeriodR
       if (bare) {
         const y = Number(bare[1]);
         const start = format.endsWith('-end') ? y - 1 : y;
-        if (!yearOk(start)) return { ok: false, code: 'BAD_PERIOD', reason: (yearRange(start) as { invalid: string }).invalid };
+        if (!yearOk(start)) return { ok: false, code: 'BAD_PERIOD', reason: yearRange(start).invalid, fix: yearRange(start).fix };
         return { ok: true, period: periodFromOrdinal(type, start) };
       }
       return undefined;
@@ -501,7 +514,8 @@ export function parsePeriod(text: string, expectedType?: PeriodType, format?: Pe
     return {
       ok: false,
       code: 'BAD_PERIOD',
-      reason: `no period given: expected ${expectedType ? describePeriodType(expectedType) : 'a period such as 2013, 2012/13 or 2013-03-31'}`,
+      reason: `expected ${expectedType ? describePeriodType(expectedType) : 'a period such as 2013, 2012/13 or 2013-03-31'}, got an empty cell`,
+      fix: 'write the period',
     };
   }
   if (expectedType === undefined) {
@@ -515,10 +529,16 @@ export function parsePeriod(text: string, expectedType?: PeriodType, format?: Pe
       return {
         ok: false,
         code: 'BAD_PERIOD',
-        reason: `"${s}" could be an academic year (September to August) or a financial year (April to March); the measure must say which`,
+        reason: `"${s}" could be an academic year (September to August) or a financial year (April to March)`,
+        fix: 'read it for a measure, whose period type says which',
       };
     }
-    return { ok: false, code: 'BAD_PERIOD', reason: `"${s}" is not a period: expected e.g. 2013, 2012/13, 2013-Q2, 2013-03, 2013-W39 or 2013-03-31` };
+    return {
+      ok: false,
+      code: 'BAD_PERIOD',
+      reason: `expected a period such as 2013, 2012/13, 2013-Q2, 2013-03, 2013-W39 or 2013-03-31, got "${s}"`,
+      fix: 'correct the period',
+    };
   }
 
   if (format !== undefined) {
@@ -528,6 +548,7 @@ export function parsePeriod(text: string, expectedType?: PeriodType, format?: Pe
 
   const r = readAs(expectedType, s);
   if (r && 'period' in r) return { ok: true, period: r.period };
+  if (r && r.ambiguous) return { ok: false, code: 'BAD_PERIOD', reason: r.invalid, fix: r.fix ?? 'correct the period' };
 
   // A bare year where a year pair or a date is needed is ambiguous, not a wrong type.
   if (/^\d{4}$/.test(s) && (expectedType === 'academic-year' || expectedType === 'financial-year')) {
@@ -536,16 +557,16 @@ export function parsePeriod(text: string, expectedType?: PeriodType, format?: Pe
     return {
       ok: false,
       code: 'BAD_PERIOD',
-      reason:
-        `"${s}" is ambiguous for ${describePeriodType(expectedType).replace(/ such as .*/, '')}: it could be ${yearPairLabel(y - 1)} or ${yearPairLabel(y)}; ` +
-        `write the year as ${yearPairLabel(y - 1)} or ${yearPairLabel(y)}, or give the source mapping periodFormat: ${kind}-end or ${kind}-start`,
+      reason: `expected ${describePeriodType(expectedType)}, got "${s}", which is ambiguous: it could be ${yearPairLabel(y - 1)} or ${yearPairLabel(y)}`,
+      fix: `write ${yearPairLabel(y - 1)} or ${yearPairLabel(y)}, or give the source mapping periodFormat: ${kind}-end or ${kind}-start`,
     };
   }
   if (/^\d{4}$/.test(s) && expectedType === 'date') {
     return {
       ok: false,
       code: 'BAD_PERIOD',
-      reason: `"${s}" is a year, not a date; write the snapshot date, e.g. ${s}-03-31, or give the source mapping periodFormat: year-ending-march`,
+      reason: `expected a date such as ${s}-03-31, got "${s}", which is a year`,
+      fix: `write the snapshot date, e.g. ${s}-03-31, or give the source mapping periodFormat: year-ending-march`,
     };
   }
 
@@ -556,10 +577,16 @@ export function parsePeriod(text: string, expectedType?: PeriodType, format?: Pe
       code: 'WRONG_PERIOD_TYPE',
       foundType: other.type,
       reason: `expected ${describePeriodType(expectedType)}, got "${s}", which is ${typeName(other.type, s)}`,
+      fix: `write the period like ${examplePeriod(expectedType)} for this measure, or check the measure`,
     };
   }
-  if (r && 'invalid' in r) return { ok: false, code: 'BAD_PERIOD', reason: r.invalid };
-  return { ok: false, code: 'BAD_PERIOD', reason: `expected ${describePeriodType(expectedType)}, got "${s}"` };
+  if (r && 'invalid' in r) return { ok: false, code: 'BAD_PERIOD', reason: r.invalid, fix: r.fix ?? 'correct the period' };
+  return {
+    ok: false,
+    code: 'BAD_PERIOD',
+    reason: `expected ${describePeriodType(expectedType)}, got "${s}"`,
+    fix: `write the period like ${examplePeriod(expectedType)}`,
+  };
 }
 
 /** Compare two periods of one type by time. */

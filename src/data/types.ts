@@ -89,4 +89,13 @@ export type DataIssueCode =
   | 'CONFLICTING_ROW'
   | 'SERIES_GAP'
   | 'BAD_INTERVAL'
-  | 'BAD_ROW';
+  | 'BAD_ROW'
+  // Added with the data layer (src/data):
+  | 'FILE_NOT_READABLE' // the file exists but cannot be read (a folder, no permission)
+  | 'DUPLICATE_COLUMN' // two header cells name the same column
+  | 'BAD_STATUS' // a status cell with something other than the flags p r e b f u
+  | 'BAD_DENOMINATOR' // a denominator of 0 or less
+  | 'NUMERATOR_OVER_DENOMINATOR' // a percentage whose numerator is larger than its denominator
+  | 'EMPTY_VALUE' // warning: an empty value cell in a mapped source, read as the marker x
+  | 'SPREADSHEET_ERROR' // warning: a published spreadsheet error such as #VALUE!, read as the marker `error`
+  | 'BAD_SOURCE'; // a source mapping that does not fit its file or the plan (e.g. a column it names is not there)

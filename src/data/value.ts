@@ -32,7 +32,13 @@ export type ValueResult =
       /** Read, but worth telling the user about (a spreadsheet error, an empty cell read as a marker). */
       warning?: string;
     }
-  | { ok: false; reason: string };
+  | {
+      ok: false;
+      /** What is wrong: "expected X, got Y". */
+      reason: string;
+      /** What to do about it. */
+      fix: string;
+    };
 
 export interface ValueOptions {
   /**
@@ -70,7 +76,7 @@ export const STATUS_MEANINGS: Readonly<Record<StatusFlag, string>> = {
   u: 'low reliability',
 };
 
-const EXPECTED = 'expected a number such as 1437, 1,437 or 6.3%, or a marker such as x (not available), c (suppressed) or z (not applicable)';
+const FIGURE_OR_MARKER = 'write the figure, or a marker such as x (not available), c (suppressed) or z (not applicable)';
 
 function lookupMarker(token: string, extra: Readonly<Record<string, MissingMarker>> | undefined): MissingMarker | undefined {
   const t = token.trim().toLowerCase();
@@ -83,7 +89,7 @@ function lookupMarker(token: string, extra: Readonly<Record<string, MissingMarke
 }
 
 /** Splits trailing status flags off a cell: `12.3 [p][r]` → `12.3` + [p, r]; `12.3p` → `12.3` + [p]. */
-function splitFlags(t: string): { rest: string; status: StatusFlag[] } | { reason: string } {
+function splitFlags(t: string): { rest: string; status: StatusFlag[] } | { reason: string; fix: string } {
   const status: StatusFlag[] = [];
   let rest = t;
   for (;;) {
@@ -91,7 +97,10 @@ function splitFlags(t: string): { rest: string; status: StatusFlag[] } | { reaso
     if (!m || m[1] === '') break;
     const flag = m[2]!.toLowerCase();
     if (!(STATUS_FLAGS as readonly string[]).includes(flag)) {
-      return { reason: `unknown status flag [${m[2]}]; expected ${STATUS_FLAGS.map((f) => `[${f}] ${STATUS_MEANINGS[f]}`).join(', ')}` };
+      return {
+        reason: `expected a status flag such as [p], got [${m[2]}]`,
+        fix: `use ${STATUS_FLAGS.map((f) => `[${f}] ${STATUS_MEANINGS[f]}`).join(', ')}`,
+      };
     }
     status.unshift(flag as StatusFlag);
     rest = m[1]!;
@@ -104,20 +113,26 @@ function splitFlags(t: string): { rest: string; status: StatusFlag[] } | { reaso
   return { rest: rest.trim(), status: [...new Set(status)] };
 }
 
-/** Why a cell that is not a number was rejected. */
-function diagnose(t: string): string {
-  if (/^[-+]?(?:nan|infinity|inf)$/i.test(t)) return `"${t}" is not a number; ${EXPECTED}`;
-  if (/^[-+]?0x[0-9a-f]+$/i.test(t)) return `"${t}" is hexadecimal; write the number in decimal`;
-  if (/^[-+]?(?:\d+\.?\d*|\.\d+)e[-+]?\d+$/i.test(t)) return `"${t}" uses an exponent; write the number out in full`;
-  if (/^\d+-\d+$/.test(t)) return `"${t}" is a band, not a number; write the figure, or a marker such as x if only the band is published`;
+/** Why a cell that is not a number was rejected, and what to do. */
+function diagnose(t: string): { reason: string; fix: string } {
+  const q = JSON.stringify(t);
+  if (/^[-+]?(?:nan|infinity|inf)$/i.test(t)) return { reason: `expected a number, got ${q}`, fix: FIGURE_OR_MARKER };
+  if (/^[-+]?0x[0-9a-f]+$/i.test(t)) return { reason: `expected a decimal number, got the hexadecimal ${q}`, fix: 'write the number in decimal' };
+  if (/^[-+]?(?:\d+\.?\d*|\.\d+)e[-+]?\d+$/i.test(t)) {
+    return { reason: `expected a number written out in full, got ${q}, which has an exponent`, fix: 'write the digits without an exponent' };
+  }
+  if (/^\d+(?:\.\d+)?-\d+(?:\.\d+)?$/.test(t)) {
+    return { reason: `expected a single figure, got the band ${q}`, fix: 'write the figure, or a marker such as x if only the band is published' };
+  }
   if (/^\d{1,2}[/.-](?:\d{1,2}|[A-Za-z]{3,9})[/.-]\d{2,4}$/.test(t) || /^[A-Za-z]{3}-\d{2}$/.test(t)) {
-    return `"${t}" looks like a date, not a number; check the column, or format the cells as numbers before saving the CSV`;
+    return { reason: `expected a number, got ${q}, which looks like a date`, fix: 'check the column, or format the cells as numbers before saving the CSV' };
   }
   if (/^-?\d{1,3}(?:\.\d{3})+,\d+$/.test(t) || /^-?\d+,\d{1,2}$/.test(t)) {
-    return `"${t}" uses a decimal comma; write the decimal point as "." (e.g. ${t.replace(/\./g, '').replace(',', '.')})`;
+    return { reason: `expected a decimal point, got the decimal comma in ${q}`, fix: `write ${t.replace(/\./g, '').replace(',', '.')}` };
   }
-  if (/^-?\d[\d,]*(?:\.\d+)?$/.test(t)) return `"${t}" has misplaced thousands separators; write e.g. 1,437 or 1437`;
-  return `${EXPECTED}; got "${t}"`;
+  if (/^-?\d[\d,]*(?:\.\d+)?$/.test(t)) return { reason: `expected thousands separators in groups of three, got ${q}`, fix: 'write e.g. 1,437 or 1437' };
+  if (/^\+\d/.test(t)) return { reason: `expected a number without a plus sign, got ${q}`, fix: `write ${t.slice(1)}` };
+  return { reason: `expected a number such as 1437, 1,437 or 6.3%, or a marker such as x, c or z, got ${q}`, fix: FIGURE_OR_MARKER };
 }
 
 /**
@@ -126,13 +141,13 @@ function diagnose(t: string): string {
  * @example parseValue('1,437') // { ok: true, value: 1437, status: [], percentSign: false }
  * @example parseValue('6.3% [p]') // { ok: true, value: 6.3, status: ['p'], percentSign: true }
  * @example parseValue('[c]') // { ok: true, value: null, missing: 'c', status: [], percentSign: false }
- * @example parseValue('1e400') // { ok: false, reason: '"1e400" uses an exponent; write the number out in full' }
+ * @example parseValue('1e400') // { ok: false, reason: 'expected a number written out in full, got "1e400"', fix: … }
  */
 export function parseValue(text: string, options: ValueOptions = {}): ValueResult {
   const t = text.trim();
   if (t === '') {
     if (options.empty === undefined) {
-      return { ok: false, reason: 'no value; write the figure, or a marker such as x if the figure is not available' };
+      return { ok: false, reason: 'expected a value, got an empty cell', fix: `write the figure, or a marker such as x if the figure is not available` };
     }
     return {
       ok: true,
@@ -157,16 +172,16 @@ export function parseValue(text: string, options: ValueOptions = {}): ValueResul
   }
 
   const split = splitFlags(t);
-  if ('reason' in split) return { ok: false, reason: split.reason };
+  if ('reason' in split) return { ok: false, reason: split.reason, fix: split.fix };
   const { rest, status } = split;
   const marker = lookupMarker(rest, options.markers);
   if (marker !== undefined) return { ok: true, value: null, missing: marker, status, percentSign: false };
 
   const percentSign = rest.endsWith('%');
   const body = percentSign ? rest.slice(0, -1).trimEnd() : rest;
-  if (!NUMBER.test(body)) return { ok: false, reason: diagnose(body) };
+  if (!NUMBER.test(body)) return { ok: false, ...diagnose(body) };
   const value = Number(body.replace(/,/g, ''));
-  if (!Number.isFinite(value)) return { ok: false, reason: `"${body}" is too large to be a figure` };
+  if (!Number.isFinite(value)) return { ok: false, reason: `expected a figure, got "${body}", which is too large`, fix: 'check the cell' };
   return { ok: true, value: value === 0 ? 0 : value, status, percentSign };
 }
 
@@ -175,7 +190,7 @@ export function parseValue(text: string, options: ValueOptions = {}): ValueResul
  *
  * @example parseStatus('p, r') // { ok: true, status: ['p', 'r'] }
  */
-export function parseStatus(text: string): { ok: true; status: StatusFlag[] } | { ok: false; reason: string } {
+export function parseStatus(text: string): { ok: true; status: StatusFlag[] } | { ok: false; reason: string; fix: string } {
   const t = text.trim();
   if (t === '') return { ok: true, status: [] };
   const tokens = t.split(/[\s,;]+|(?<=\])(?=\[)/).filter((x) => x !== '');
@@ -186,7 +201,8 @@ export function parseStatus(text: string): { ok: true; status: StatusFlag[] } | 
     if (!(STATUS_FLAGS as readonly string[]).includes(flag)) {
       return {
         ok: false,
-        reason: `unknown status "${token}"; expected flags such as p (provisional), r (revised), e (estimated), b (break in series), f (forecast), u (low reliability)`,
+        reason: `expected status flags such as p or [p], got "${token}"`,
+        fix: 'use p (provisional), r (revised), e (estimated), b (break in series), f (forecast), u (low reliability), separated by spaces or commas',
       };
     }
     if (!status.includes(flag as StatusFlag)) status.push(flag as StatusFlag);

@@ -25,7 +25,7 @@ export function sanitiseNarrative(markdown: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .replace(/[<>]|&(?=#?\w+;)/g, (c) => ENTITY[c]!)
-    .replace(/\]\(\s*([^)\s]*)([^)]*)\)/g, (_all, target: string, rest: string) => (safeLinkTarget(target) ? `](${target}${rest})` : ']'))
+    .replace(/\]\(\s*([^()\s]*(?:\([^()]*\)[^()\s]*)*)([^)]*)\)/g, (_all, target: string, rest: string) => (safeLinkTarget(target) ? `](${target}${rest})` : ']'))
     .replace(/^ {0,3}#{1,6}(?=\s)/gm, '####')
     .trim();
 }

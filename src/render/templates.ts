@@ -37,7 +37,6 @@ export function createRenderer(templates: TemplateSet): Renderer {
     strictVariables: false,
     ownPropertyOnly: true,
     jsTruthy: false,
-    greedy: false,
     // Bounds, so a template mistake cannot hang a run or exhaust memory.
     parseLimit: 1e7,
     renderLimit: 60_000,

@@ -38,7 +38,7 @@
  * fit.lastLevel;          // 20.36024635
  * fit.lastTrend;          // 1.11392966
  * fit.forecasts[0].value; // 21.47417601
- * fit.sigma2;             // 15.35326586469429 / 8 = 1.919158233...
+ * fit.sigma2;             // SSE/8 = 15.35326586469429/8 = 1.919158233...
  */
 import { twoSidedZ } from './quantiles.js';
 import { fail, requireFinite, requireInteger, requireLevel, requireNumbers } from './validate.js';

@@ -58,7 +58,7 @@ export interface LinearPrediction extends ForecastPoint {
   meanUpper: number;
 }
 
-/** Check points and return them as plain numbers (internal, shared with the log and logit fits). */
+/** @internal Check points (shared with the log and logit fits; not re-exported from index). */
 export function checkTimePoints(method: string, points: readonly TimePoint[]): readonly TimePoint[] {
   if (!Array.isArray(points)) fail('NOT_FINITE', method, 'points to be an array of {t, y}', points);
   points.forEach((p, i) => {
@@ -148,7 +148,7 @@ export function predictLinear(fit: LinearFit, t0: number, level = 0.95): LinearP
   };
 }
 
-/** Check the list of times to forecast at (internal, shared). */
+/** @internal Check the list of times to forecast at (not re-exported from index). */
 export function checkTimes(method: string, at: readonly number[]): readonly number[] {
   if (!Array.isArray(at)) fail('NOT_FINITE', method, 'at to be an array of numbers', at);
   at.forEach((t, i) => requireFinite(method, `at[${i}]`, t));
@@ -174,5 +174,5 @@ export function linearForecast(points: readonly TimePoint[], at: readonly number
   });
 }
 
-/** Fit without re-checking (internal, for the log and logit fits that check their own input). */
+/** @internal Fit without re-checking, for the log and logit fits that check their own input. */
 export { fitUnchecked as fitLinearUnchecked };

@@ -12,9 +12,9 @@
  * A two-sided interval at level L uses `p = (1 + L) / 2`; see {@link twoSidedZ}.
  *
  * @example
- * normalQuantile(0.975);        // 1.959963984540054
+ * normalQuantile(0.975);        // 1.9599639845400538 (z = 1.959963984540054…, within 1 ulp)
  * tQuantile(0.975, 48);         // 2.010634757624232
- * chiSquareQuantile(0.998, 1);  // 9.549535706083237
+ * chiSquareQuantile(0.998, 1);  // 9.54953570608324
  * twoSidedZ(0.998);             // 3.090232306167813
  */
 import normalQuantileImpl from '@stdlib/stats-base-dists-normal-quantile';

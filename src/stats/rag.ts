@@ -30,7 +30,7 @@ import { POLARITIES, type Polarity } from './types.js';
 import { fail, requireFinite, requireNonNegative, requireOneOf } from './validate.js';
 
 export type Rag = 'green' | 'amber' | 'red' | 'none';
-export type RagTolerance = { absolute: number } | { percent: number };
+export type RagTolerance = { absolute: number; percent?: never } | { percent: number; absolute?: never };
 export type RagRule = 'tolerance' | 'amber-if-improved';
 
 export interface RagInput {
@@ -68,13 +68,13 @@ export function ragRating(input: RagInput): RagResult {
   const tol = input.tolerance;
   if (tol !== undefined) {
     if (tol === null || typeof tol !== 'object') fail('INVALID_OPTION', method, 'tolerance to be {absolute} or {percent}', tol);
-    if ('absolute' in tol && 'percent' in tol) {
+    if (tol.absolute !== undefined && tol.percent !== undefined) {
       fail('INVALID_OPTION', method, 'tolerance to be {absolute} or {percent}, not both', tol, 'both');
     }
-    if ('absolute' in tol) {
+    if (tol.absolute !== undefined) {
       tolerance = requireNonNegative(method, 'tolerance.absolute', tol.absolute);
       toleranceWords = `${fmt(tolerance)}`;
-    } else if ('percent' in tol) {
+    } else if (tol.percent !== undefined) {
       const q = requireNonNegative(method, 'tolerance.percent', tol.percent);
       tolerance = (Math.abs(expected) * q) / 100;
       toleranceWords = `${fmt(q)}% of ${fmt(Math.abs(expected))} (${fmt(tolerance)})`;

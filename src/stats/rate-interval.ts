@@ -19,7 +19,7 @@
  * @example
  * poissonCountInterval(0);  // { lower: 0, upper: 3.6888794541139354, method: 'exact' }
  * rateInterval(65, 100000, { multiplier: 100000 });
- * // { value: 65, lower: 50.16318771045944, upper: 82.84913854593986, method: 'byar' }
+ * // { value: 65, lower: 50.163187710459454, upper: 82.84913854593984, method: 'byar' }
  */
 import { chiSquareQuantile, twoSidedZ } from './quantiles.js';
 import type { Interval } from './types.js';

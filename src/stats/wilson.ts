@@ -14,8 +14,8 @@
  * The lower limit is exactly 0 when x = 0 and the upper exactly 1 when x = n.
  *
  * @example
- * wilsonInterval(65, 100);  // { lower: 0.5525444329688796, upper: 0.7363575175690247 }
- * wilsonInterval(0, 20);    // { lower: 0, upper: 0.16112515805281933 }
+ * wilsonInterval(65, 100);  // { lower: 0.5525444329688797, upper: 0.7363575175690247 }
+ * wilsonInterval(0, 20);    // { lower: 0, upper: 0.16112515805281932 }
  */
 import type { Interval } from './types.js';
 import { twoSidedZ } from './quantiles.js';

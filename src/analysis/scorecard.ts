@@ -1,0 +1,111 @@
+/**
+ * The scorecard: for every key measure of every indicator, in one area, the latest value, the
+ * direction of travel, RAG against the trajectory, the baseline verdict, the comparison with
+ * England and the quartile band among like areas.
+ */
+import type { Area, Indicator, Measure } from '../plan/types.js';
+import type { Observation, Period } from '../data/types.js';
+import type { Config } from '../config/config.js';
+import type { Dataset } from '../model/dataset.js';
+import { analyseBaseline, type BaselineAnalysis } from './baseline.js';
+import { settingsFor } from './settings.js';
+import { compareWithArea, quartileAmongPeers, topQuartileThreshold, type ComparatorResult, type QuartileResult } from './compare.js';
+import type { TargetContext } from './target.js';
+import type { MeasureOptions } from '../config/config.js';
+
+export const BENCHMARK_AREA = 'England';
+
+export interface ScorecardRow {
+  indicator: Indicator;
+  measure: Measure;
+  area: string;
+  latest: Observation | undefined;
+  analysis: BaselineAnalysis;
+  comparator: ComparatorResult;
+  quartile: QuartileResult | undefined;
+  /** Values for a sparkline: the last few years at the measure's frequency. */
+  recent: (number | null)[];
+}
+
+/** Latest observation with a value, on or before `asOf` (an ISO date) when given. */
+export function latestObservation(observations: readonly Observation[], asOf?: string): Observation | undefined {
+  for (let i = observations.length - 1; i >= 0; i--) {
+    const o = observations[i]!;
+    if (o.value !== null && (!asOf || o.period.end <= asOf)) return o;
+  }
+  return undefined;
+}
+
+/** Peers of an area: the other areas of its type (clusters among clusters, cities among cities). */
+export function peerAreas(areas: readonly Area[], area: string): Area[] {
+  const own = areas.find((a) => a.name === area);
+  if (!own) return [];
+  return areas.filter((a) => a.type === own.type);
+}
+
+/** What targets need to know about other areas: comparators and the quartiles of peers. */
+export function targetContext(dataset: Dataset, measure: Measure, area: string, asOf?: string): TargetContext {
+  const peers = peerAreas(dataset.areas, area);
+  const latestOnOrBefore = (name: string, by: Period) =>
+    latestObservation((dataset.series(measure.id, name)?.observations ?? []).filter((o) => o.period.ordinal <= by.ordinal && (!asOf || o.period.end <= asOf)));
+  return {
+    comparatorValue(name, by) {
+      const o = latestOnOrBefore(name, by);
+      return o && o.value !== null ? { value: o.value, period: o.period.label } : undefined;
+    },
+    topQuartile(by) {
+      const values = peers.map((p) => latestOnOrBefore(p.name, by)).filter((o): o is Observation & { value: number } => o !== undefined && o.value !== null);
+      const latestPeriod = values.map((o) => o.period).sort((a, b) => b.ordinal - a.ordinal)[0];
+      if (!latestPeriod) return undefined;
+      const same = values.filter((o) => o.period.ordinal === latestPeriod.ordinal).map((o) => o.value);
+      const threshold = topQuartileThreshold(same, measure);
+      return threshold === undefined ? undefined : { value: threshold, period: latestPeriod.label, areas: same.length };
+    },
+  };
+}
+
+export interface AnalyseOptions {
+  /** Only data for periods ending on or before this ISO date is used. */
+  asOf?: string;
+  overrides?: MeasureOptions;
+}
+
+/** Analyses one measure in one area with the configured settings. */
+export function analyseMeasure(dataset: Dataset, config: Pick<Config, 'analysis' | 'measures'>, measure: Measure, area: string, options: AnalyseOptions = {}): BaselineAnalysis {
+  const observations = visible(dataset.series(measure.id, area)?.observations ?? [], options.asOf);
+  return analyseBaseline(measure, area, observations, settingsFor(measure, dataset.plan, config, options.overrides), targetContext(dataset, measure, area, options.asOf));
+}
+
+function visible(observations: readonly Observation[], asOf?: string): Observation[] {
+  return asOf ? observations.filter((o) => o.period.end <= asOf) : [...observations];
+}
+
+export function scorecardRow(dataset: Dataset, config: Pick<Config, 'analysis' | 'measures'>, indicator: Indicator, measure: Measure, area: string, options: AnalyseOptions = {}): ScorecardRow {
+  const observations = visible(dataset.series(measure.id, area)?.observations ?? [], options.asOf);
+  const analysis = analyseMeasure(dataset, config, measure, area, options);
+  const latest = latestObservation(observations);
+  const benchmark = latest ? dataset.series(measure.id, BENCHMARK_AREA)?.observations.find((o) => o.period.ordinal === latest.period.ordinal) : undefined;
+  const comparator: ComparatorResult =
+    area === BENCHMARK_AREA ? { status: 'not-compared', reason: 'this is the benchmark' } : compareWithArea(latest, benchmark, BENCHMARK_AREA, measure);
+  let quartile: QuartileResult | undefined;
+  if (latest) {
+    const peers = peerAreas(dataset.areas, area)
+      .map((p) => dataset.series(measure.id, p.name)?.observations.find((o) => o.period.ordinal === latest.period.ordinal)?.value)
+      .filter((v): v is number => v !== undefined && v !== null);
+    quartile = quartileAmongPeers(latest.value, peers, measure, latest.period.label);
+  }
+  const perYear = measure.frequency === 'annual' ? 8 : measure.frequency === 'quarterly' ? 12 : measure.frequency === 'monthly' ? 24 : 26;
+  return { indicator, measure, area, latest, analysis, comparator, quartile, recent: observations.slice(-perYear).map((o) => o.value) };
+}
+
+/** Every key measure of every indicator, obsessions first, then in plan order. */
+export function scorecard(dataset: Dataset, config: Pick<Config, 'analysis' | 'measures'>, area: string, options: AnalyseOptions = {}): ScorecardRow[] {
+  const rows: ScorecardRow[] = [];
+  const indicators = [...dataset.plan.indicators].sort((a, b) => Number(b.obsession) - Number(a.obsession) || a.number - b.number);
+  for (const indicator of indicators) {
+    for (const measure of indicator.measures.filter((m) => m.role === 'key')) {
+      rows.push(scorecardRow(dataset, config, indicator, measure, area, options));
+    }
+  }
+  return rows;
+}

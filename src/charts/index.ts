@@ -1,0 +1,17 @@
+/**
+ * Charts: pure Vega-Lite spec builders and a deterministic, accessible SVG renderer.
+ *
+ *     analysed numbers ──baselineChartSpec / spcChartSpec / sparklineSpec──▶ Vega-Lite spec
+ *                      ──renderSvg──▶ SVG text (title, desc, role="img")
+ *     values ──sparkline──▶ '▁▂▃▄▅▆▇█' for Markdown tables
+ */
+export type { BaselineChartInput, ChartPoint, SparklineInput, SpcChartInput, SpecialCause } from './types.js';
+export { baselineChartSpec, MAX_POINTS_WITH_DOTS } from './baseline-chart.js';
+export { spcChartSpec } from './spc-chart.js';
+export { sparkline, sparklineSpec, SPARK_BLOCKS, SPARK_MISSING } from './sparkline.js';
+export { renderSvg, accessibleText, compileSpec, drawSvg, RENDERER_VERSIONS, type RenderOptions } from './render.js';
+export { escapeXml, finalizeSvg, chartId, xmlSafeText, type FinalizeOptions } from './svg.js';
+export { ChartInputError, type ChartErrorCode } from './errors.js';
+export { CHART_TEXT } from './messages.js';
+export { COLOURS, DASHES, FONT, SHAPES } from './theme.js';
+export { textWidth } from './text-metrics.js';

@@ -1,0 +1,155 @@
+/**
+ * Render a Vega-Lite spec to a deterministic, accessible SVG string, headless (no browser, no
+ * canvas).
+ *
+ * Phases, run in this order by {@link renderSvg}:
+ *
+ *     spec ──1 accessible text──▶ title + description (options, else spec.usermeta.oba, else spec)
+ *          ──2 compile──────────▶ Vega spec          (vega-lite; warnings to `onWarning`)
+ *          ──3 parse────────────▶ Vega runtime       (vega.parse)
+ *          ──4 draw─────────────▶ SVG markup         (new vega.View, renderer 'none', toSVG)
+ *          ──5 finalize─────────▶ SVG with <title>, <desc>, role="img", version stamp
+ *
+ * Determinism: the same spec gives byte-identical SVG on every machine and every call.
+ * - A fresh `View` per call; draws run one at a time, and vega's clip-path and gradient id
+ *   counters are reset before each.
+ * - Text is measured with fixed Helvetica metrics (`text-metrics.ts`) installed as vega's text
+ *   measure while drawing, whether or not a canvas package is present.
+ * - The font family, sizes, plot sizes and the number locale are written into every spec's config.
+ * - Nothing reads the clock or randomness; data is inline (no loading).
+ */
+import * as vega from 'vega';
+import * as vl from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import { ChartInputError } from './errors.js';
+import { finalizeSvg } from './svg.js';
+import { vegaTextWidth } from './text-metrics.js';
+
+export interface RenderOptions {
+  /** The SVG `<title>`; by default the spec's `usermeta.oba.title`, else its `title` text. */
+  title?: string;
+  /** The SVG `<desc>`; by default the spec's `usermeta.oba.description`, else its `description`. */
+  description?: string;
+  /** Prefix for the ids of `<title>` and `<desc>`; by default a hash of their text. */
+  id?: string;
+  /** Write the vega and vega-lite versions in an XML comment (default true). */
+  stamp?: boolean;
+  /** Receives each warning from vega-lite's compiler and vega's runtime. By default they are dropped. */
+  onWarning?: (message: string) => void;
+}
+
+/** `vega <version>, vega-lite <version>`: the stamp written into each SVG. */
+export const RENDERER_VERSIONS = `vega ${vega.version}, vega-lite ${vl.version}`;
+
+/** A vega/vega-lite logger that passes warnings and errors on as text. */
+function logger(onWarning: (message: string) => void) {
+  let level = 0;
+  const text = (args: readonly unknown[]) => args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ');
+  const self = {
+    level(value?: number) {
+      if (value === undefined) return level;
+      level = value;
+      return self;
+    },
+    error(...args: readonly unknown[]) {
+      onWarning(text(args));
+      return self;
+    },
+    warn(...args: readonly unknown[]) {
+      onWarning(text(args));
+      return self;
+    },
+    info() {
+      return self;
+    },
+    debug() {
+      return self;
+    },
+  };
+  return self;
+}
+
+function titleText(title: unknown): string | undefined {
+  if (typeof title === 'string') return title;
+  if (Array.isArray(title)) return title.join(' ');
+  if (title && typeof title === 'object' && 'text' in title) return titleText((title as { text: unknown }).text);
+  return undefined;
+}
+
+/** Phase 1: the accessible name and description, from the options or the spec. */
+export function accessibleText(spec: TopLevelSpec, options: RenderOptions = {}): { title: string; description: string } {
+  const meta = (spec.usermeta as { oba?: { title?: unknown; description?: unknown } } | undefined)?.oba;
+  const title = options.title ?? (typeof meta?.title === 'string' ? meta.title : undefined) ?? titleText(spec.title);
+  const description = options.description ?? (typeof meta?.description === 'string' ? meta.description : undefined) ?? spec.description;
+  if (!title || title.trim() === '') {
+    throw new ChartInputError('MISSING_TEXT', 'renderSvg', 'title', 'renderSvg requires a chart title (for the SVG <title>), got none');
+  }
+  if (!description || description.trim() === '') {
+    throw new ChartInputError('MISSING_TEXT', 'renderSvg', 'description', 'renderSvg requires a description (for the SVG <desc>), got none');
+  }
+  return { title, description };
+}
+
+/** Phase 2: Vega-Lite to Vega. */
+export function compileSpec(spec: TopLevelSpec, onWarning: (message: string) => void = () => {}): vega.Spec {
+  return vl.compile(spec, { logger: logger(onWarning) }).spec;
+}
+
+interface TextMetrics {
+  width: (item: unknown, text?: unknown) => number;
+}
+const textMetrics = (vega as unknown as { textMetrics: TextMetrics }).textMetrics;
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Run draws one at a time. Vega's text measure and its clip/gradient id counters are global, so
+ * two overlapping draws could otherwise see each other's state. While a draw runs, the fixed
+ * text measure is installed and the id counters start from zero; the previous measure is put
+ * back afterwards.
+ */
+function serially<T>(draw: () => Promise<T>): Promise<T> {
+  const task = async () => {
+    const saved = textMetrics.width;
+    textMetrics.width = vegaTextWidth as TextMetrics['width'];
+    vega.resetSVGDefIds();
+    try {
+      return await draw();
+    } finally {
+      textMetrics.width = saved;
+    }
+  };
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** Phases 3 and 4: parse the Vega spec and draw it to SVG markup with a fresh view. */
+export async function drawSvg(compiled: vega.Spec, onWarning: (message: string) => void = () => {}): Promise<string> {
+  const runtime = vega.parse(compiled);
+  return serially(async () => {
+    const view = new vega.View(runtime, { renderer: 'none', logger: logger(onWarning) as unknown as vega.LoggerInterface });
+    try {
+      return await view.toSVG();
+    } finally {
+      view.finalize();
+    }
+  });
+}
+
+/**
+ * Render a Vega-Lite spec (from `baselineChartSpec`, `spcChartSpec`, `sparklineSpec`, or any
+ * spec with a title and description) to SVG text: deterministic, valid XML, with `<title>` and
+ * `<desc>` as the root's first children and `role="img"`.
+ */
+export async function renderSvg(spec: TopLevelSpec, options: RenderOptions = {}): Promise<string> {
+  const onWarning = options.onWarning ?? (() => {});
+  const text = accessibleText(spec, options); // 1
+  const compiled = compileSpec(spec, onWarning); // 2
+  const svg = await drawSvg(compiled, onWarning); // 3, 4
+  return finalizeSvg(svg, {
+    ...text,
+    ...(options.id !== undefined ? { id: options.id } : {}),
+    ...(options.stamp === false ? {} : { comment: `drawn by oba with ${RENDERER_VERSIONS}` }),
+  }); // 5
+}

@@ -1,0 +1,68 @@
+/**
+ * Reading the text assets a report needs: templates (bundled, overridden by the user's own
+ * folder by file name) and narrative files.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../io/package-root.js';
+import type { TemplateSet } from '../render/templates.js';
+import { parseNarrative, type Narrative } from '../report/narrative.js';
+import { slugify } from '../render/slug.js';
+import { CliError } from './errors.js';
+
+export function bundledTemplatesDir(): string {
+  return join(packageRoot(), 'templates');
+}
+
+/** Bundled templates, each replaced by a file of the same name in `userDir` when there is one. */
+export function loadTemplates(userDir: string | undefined): TemplateSet {
+  const set: Record<string, string> = {};
+  const readDir = (dir: string) => {
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.liquid')).sort()) set[name] = readFileSync(join(dir, name), 'utf8');
+  };
+  readDir(bundledTemplatesDir());
+  if (userDir) {
+    if (!existsSync(userDir) || !statSync(userDir).isDirectory()) throw new CliError(`the templates folder ${userDir} does not exist; check \`templates:\` in the configuration`, 1);
+    readDir(userDir);
+  }
+  return set;
+}
+
+export interface NarrativeSet {
+  city: Map<number, Narrative>;
+  /** By area slug, then indicator number. */
+  local: Map<string, Map<number, Narrative>>;
+  problems: string[];
+}
+
+/** Reads `indicator-NN.md` files, and `clusters/<area-slug>/indicator-NN.md` for local sheets. */
+export function loadNarratives(dir: string | undefined): NarrativeSet {
+  const set: NarrativeSet = { city: new Map(), local: new Map(), problems: [] };
+  if (!dir || !existsSync(dir)) return set;
+  const readInto = (folder: string, into: Map<number, Narrative>) => {
+    for (const name of readdirSync(folder).sort()) {
+      const m = /^indicator-(\d+)\.md$/.exec(name);
+      if (!m) continue;
+      const file = join(folder, name);
+      const narrative = parseNarrative(readFileSync(file, 'utf8'), file);
+      set.problems.push(...narrative.problems);
+      const number = narrative.indicator ?? Number(m[1]);
+      if (narrative.indicator !== undefined && narrative.indicator !== Number(m[1])) {
+        set.problems.push(`${file}: the file name says indicator ${Number(m[1])} but the front matter says ${narrative.indicator}`);
+      }
+      into.set(number, narrative);
+    }
+  };
+  readInto(dir, set.city);
+  const clusters = join(dir, 'clusters');
+  if (existsSync(clusters)) {
+    for (const name of readdirSync(clusters).sort()) {
+      const folder = join(clusters, name);
+      if (!statSync(folder).isDirectory()) continue;
+      const map = new Map<number, Narrative>();
+      readInto(folder, map);
+      set.local.set(slugify(name), map);
+    }
+  }
+  return set;
+}

@@ -1,0 +1,75 @@
+/**
+ * Loading what every command needs, in order: configuration → plan → data files → dataset.
+ * The only place commands touch the input files.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkConfigAgainstPlan, ConfigError, findConfigFile, loadConfig, type Config } from '../config/config.js';
+import { parsePlan, PlanError } from '../plan/parse-plan.js';
+import type { Plan } from '../plan/types.js';
+import type { DataIssue, Observation } from '../data/types.js';
+import { buildDataset, type Dataset } from '../model/dataset.js';
+import { readDataInputs } from '../data/read.js';
+import { parseSourceSpecs } from '../data/sources.js';
+import { checkSeries } from '../data/checks.js';
+import { CliError } from './errors.js';
+
+export interface Workspace {
+  config: Config;
+  plan: Plan;
+  dataset: Dataset;
+  issues: DataIssue[];
+  /** Every input file read, so outputs can refuse to overwrite them. */
+  inputs: string[];
+}
+
+export function loadPlanOnly(configName: string | undefined, cwd: string): { config: Config; plan: Plan } {
+  const config = loadConfig(findConfigFile(configName, cwd));
+  let text: string;
+  try {
+    text = readFileSync(config.planFile, 'utf8');
+  } catch {
+    throw new CliError(`cannot read the plan file ${config.planFile}; check \`plan:\` in ${config.file}`, 1);
+  }
+  const plan = parsePlan(text, config.planFile);
+  const problems = checkConfigAgainstPlan(config, plan);
+  if (problems.length > 0) throw new ConfigError(config.file ?? 'configuration', problems);
+  return { config, plan };
+}
+
+export interface LoadOptions {
+  config?: string;
+  /** Native CSV files to read instead of the configured data and sources. */
+  data?: string[];
+}
+
+export async function loadWorkspace(options: LoadOptions, cwd: string): Promise<Workspace> {
+  const { config, plan } = loadPlanOnly(options.config, cwd);
+  const configFile = config.file ?? 'oba.config.yaml';
+  const dataFiles = options.data ? options.data.map((f) => resolve(cwd, f)) : config.dataFiles;
+  const { specs, problems } = options.data ? { specs: [], problems: [] } : parseSourceSpecs(config.sources, configFile, plan);
+  if (problems.length > 0) throw new ConfigError(configFile, problems);
+  const read = await readDataInputs([...dataFiles, ...specs], plan, { extraAreas: config.extraAreas });
+  // Within a file, ingest has checked repeats; across files, the same figure twice is checked here.
+  const checked = checkSeries(read.observations, plan);
+  const dataset = buildDataset(plan, checked.observations, config.extraAreas);
+  const inputs = [configFile, config.planFile, ...dataFiles, ...specs.map((s) => s.path)];
+  return { config, plan, dataset, issues: [...read.issues, ...checked.issues], inputs };
+}
+
+/** Stops with exit 1 when the data has errors, after printing them; warnings go to stderr. */
+export function requireCleanData(issues: readonly DataIssue[], printIssue: (issue: DataIssue) => void): void {
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (errors.length === 0) return;
+  for (const issue of errors) printIssue(issue);
+  throw new CliError(`${errors.length} error${errors.length === 1 ? '' : 's'} in the data; run \`oba validate\` for the full list, fix them and run again`, 1);
+}
+
+export function formatIssue(issue: DataIssue): string {
+  const column = typeof issue.column === 'number' ? `:${issue.column}` : '';
+  const named = typeof issue.column === 'string' ? ` (column "${issue.column}")` : '';
+  const where = issue.line > 0 ? `${issue.file}:${issue.line}${column}${named}` : issue.file;
+  return `${where}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message} [${issue.code}]`;
+}
+
+export type { Observation };

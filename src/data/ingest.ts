@@ -1,0 +1,222 @@
+/**
+ * Ingest of oba's NATIVE tidy CSV format: one observation per row.
+ *
+ *     measure,area,period,value[,numerator,denominator,lower,upper,status,note]
+ *     looked-after,Leeds,2013-03-31,1373
+ *     neet,Leeds,2013,6.3%,,,,,p,
+ *
+ * Header names are trimmed and matched ignoring case, in any order. Every problem in the file is
+ * reported in one pass, each located to its physical line (and column), with what to do about it.
+ *
+ * Stages: check the bytes → parse records (csv-parse, one at a time) → read the header → check
+ * and build each row (`checks.ts`, shared with source mappings) → series checks (duplicates,
+ * conflicts, gaps).
+ */
+import type { Area, Measure, Plan } from '../plan/types.js';
+import type { DataIssue, Observation } from './types.js';
+import { areaMatcher } from './areas.js';
+import { buildObservation, checkSeries, readPeriodCell, type Cell } from './checks.js';
+import { checkCsvBytes, forEachCsvRecord, isBlankRecord, type CsvRecord } from './csv.js';
+import { error, listAnd, nearest, quote, sortIssues, warning } from './issues.js';
+import { parseValue } from './value.js';
+
+export const REQUIRED_COLUMNS = ['measure', 'area', 'period', 'value'] as const;
+export const OPTIONAL_COLUMNS = ['numerator', 'denominator', 'lower', 'upper', 'status', 'note'] as const;
+type ColumnName = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
+const ALL_COLUMNS: readonly ColumnName[] = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS];
+
+export interface IngestOptions {
+  /** Areas beyond the plan's (e.g. from the configuration's `areas:`). */
+  extraAreas?: readonly Area[];
+}
+
+export interface IngestResult {
+  observations: Observation[];
+  issues: DataIssue[];
+}
+
+/** A lookup of measures by id, ignoring case, with a nearest-id suggestion for typos. */
+export function measureLookup(plan: Pick<Plan, 'measures'>): {
+  find(id: string): Measure | undefined;
+  unknownMessage(id: string, line: number): string;
+} {
+  const byId = new Map(plan.measures.map((m) => [m.id.toLowerCase(), m]));
+  const ids = plan.measures.map((m) => m.id);
+  return {
+    find: (id) => byId.get(id.trim().toLowerCase()),
+    unknownMessage: (id, line) => {
+      const near = nearest(id, ids);
+      return (
+        `the plan has no measure ${quote(id.trim())} on line ${line}; ` +
+        (near ? `did you mean "${near}"? ` : '') +
+        `use a measure id from the plan (e.g. ${ids.slice(0, 3).join(', ')}), or add the measure to the plan`
+      );
+    },
+  };
+}
+
+/** The message for an area that is not in the plan, with a suggestion. */
+export function unknownAreaMessage(text: string, names: readonly string[], line: number): string {
+  const near = nearest(text, names);
+  return (
+    `no area called ${quote(text.trim())} on line ${line}; ` +
+    (near ? `did you mean "${near}"? ` : '') +
+    `use an area name, code or alias from the plan, or add the area under areas:`
+  );
+}
+
+/**
+ * Reads a native-format CSV file. Nothing is thrown for bad input: every problem comes back as
+ * a `DataIssue`, and observations from the good rows come back alongside them.
+ */
+export function ingestCsv(bytes: Uint8Array, fileName: string, plan: Plan, options: IngestOptions = {}): IngestResult {
+  const file = fileName;
+  const issues: DataIssue[] = checkCsvBytes(bytes, file);
+  if (issues.length > 0) return { observations: [], issues };
+
+  const areas = areaMatcher([...plan.areas, ...(options.extraAreas ?? [])]);
+  const measures = measureLookup(plan);
+  const observations: Observation[] = [];
+
+  let index: Partial<Record<ColumnName, number>> | undefined; // column positions, once the header is read
+  let headerFields = 0;
+  let headerLine = 0;
+  let stop = false; // the header is unusable: read no rows
+  let dataRows = 0;
+
+  const onHeader = (record: CsvRecord) => {
+    headerLine = record.line;
+    headerFields = record.fields.length;
+    const found: Partial<Record<ColumnName, number>> = {};
+    record.fields.forEach((raw, i) => {
+      const name = raw.trim().toLowerCase();
+      const col = i + 1;
+      if (name === '') {
+        issues.push(warning('UNKNOWN_COLUMN', file, record.line, `column ${col} of the header has no name, so it is ignored; delete the column or name it`, col));
+        return;
+      }
+      if (!(ALL_COLUMNS as readonly string[]).includes(name)) {
+        const near = nearest(name, ALL_COLUMNS);
+        issues.push(
+          error(
+            'UNKNOWN_COLUMN',
+            file,
+            record.line,
+            `unknown column ${quote(raw.trim())} in the header; ` +
+              (near ? `did you mean "${near}"? ` : '') +
+              `the columns allowed are ${listAnd([...ALL_COLUMNS])}`,
+            raw.trim(),
+          ),
+        );
+        return;
+      }
+      const c = name as ColumnName;
+      if (found[c] !== undefined) {
+        issues.push(error('DUPLICATE_COLUMN', file, record.line, `the column "${c}" appears twice in the header (columns ${found[c]! + 1} and ${col}); delete one`, col));
+        return;
+      }
+      found[c] = i;
+    });
+    const missing = REQUIRED_COLUMNS.filter((c) => found[c] === undefined);
+    for (const c of missing) {
+      issues.push(
+        error(
+          'MISSING_COLUMN',
+          file,
+          record.line,
+          `the header has no "${c}" column; a data file needs the columns ${listAnd([...REQUIRED_COLUMNS])} (got ${listAnd(record.fields.map((f) => quote(f.trim())))})`,
+          c,
+        ),
+      );
+    }
+    if (missing.length > 0) stop = true;
+    index = found;
+  };
+
+  const cell = (record: CsvRecord, name: ColumnName): Cell | undefined => {
+    const i = index?.[name];
+    if (i === undefined) return undefined;
+    return { text: record.fields[i] ?? '', column: name };
+  };
+
+  const onRow = (record: CsvRecord) => {
+    const { line, fields } = record;
+    dataRows++;
+    if (fields.length < headerFields) {
+      issues.push(error('BAD_ROW', file, line, `expected ${headerFields} fields as in the header, got ${fields.length} on line ${line}; add the missing commas or cells`));
+      return;
+    }
+    if (fields.length > headerFields && fields.slice(headerFields).some((f) => f.trim() !== '')) {
+      issues.push(
+        error('BAD_ROW', file, line, `expected ${headerFields} fields as in the header, got ${fields.length} on line ${line}; a text with a comma must be in double quotes`),
+      );
+      return;
+    }
+    const measureCell = cell(record, 'measure')!;
+    const areaCell = cell(record, 'area')!;
+    const periodCell = cell(record, 'period')!;
+    const rowIssues: DataIssue[] = [];
+
+    const measure = measures.find(measureCell.text);
+    if (!measure) {
+      rowIssues.push(
+        error('UNKNOWN_MEASURE', file, line, measureCell.text.trim() === '' ? `no measure on line ${line}; write a measure id from the plan` : measures.unknownMessage(measureCell.text, line), 'measure'),
+      );
+    }
+    const area = areas.match(areaCell.text);
+    if (area === undefined) {
+      rowIssues.push(
+        error('UNKNOWN_AREA', file, line, areaCell.text.trim() === '' ? `no area on line ${line}; write an area name from the plan` : unknownAreaMessage(areaCell.text, areas.names, line), 'area'),
+      );
+    }
+    let period;
+    if (measure) {
+      const p = readPeriodCell(periodCell.text, measure, undefined, file, line, 'period');
+      if ('issue' in p) rowIssues.push(p.issue);
+      else period = p.period;
+    }
+    if (!measure || area === undefined || !period) {
+      // Still check that the value can be read, so one pass reports everything wrong with the row.
+      const valueCell = cell(record, 'value')!;
+      const v = parseValue(valueCell.text);
+      if (!v.ok) rowIssues.push(error('BAD_VALUE', file, line, `the value cannot be read: ${v.reason} on line ${line}; ${v.fix}`, 'value'));
+      issues.push(...rowIssues);
+      return;
+    }
+    issues.push(...rowIssues);
+    const built = buildObservation({
+      file,
+      line,
+      measure,
+      area,
+      period,
+      value: cell(record, 'value')!,
+      numerator: cell(record, 'numerator'),
+      denominator: cell(record, 'denominator'),
+      lower: cell(record, 'lower'),
+      upper: cell(record, 'upper'),
+      status: cell(record, 'status'),
+      note: cell(record, 'note')?.text,
+    });
+    issues.push(...built.issues);
+    if (built.observation) observations.push(built.observation);
+  };
+
+  issues.push(
+    ...forEachCsvRecord(bytes, file, (record) => {
+      if (stop || isBlankRecord(record.fields)) return;
+      if (index === undefined) onHeader(record);
+      else onRow(record);
+    }),
+  );
+
+  if (index === undefined) {
+    issues.push(error('FILE_EMPTY', file, 0, 'the file has no header row; the first line must name the columns measure, area, period, value'));
+  } else if (!stop && dataRows === 0 && !issues.some((i) => i.code === 'FILE_NOT_CSV')) {
+    issues.push(error('FILE_EMPTY', file, headerLine, `the file has a header but no data rows; add rows below line ${headerLine}, one per observation`));
+  }
+
+  const series = checkSeries(observations, plan);
+  issues.push(...series.issues);
+  return { observations: series.observations, issues: sortIssues(issues) };
+}

@@ -1,0 +1,171 @@
+/**
+ * The board pack: `index.md`, a scorecard of every indicator grouped by outcome and priority
+ * (obsessions first), and one report card per indicator with a baseline chart per measure.
+ *
+ * Stages: analyse every key measure (scorecard) → build chart inputs and specs → render SVG →
+ * fill the templates. Pure: no file system; the caller writes the files.
+ */
+import type { Config } from '../config/config.js';
+import type { Dataset } from '../model/dataset.js';
+import type { Indicator, Measure } from '../plan/types.js';
+import type { Renderer } from '../render/templates.js';
+import type { Narrative } from './narrative.js';
+import type { PackFiles } from '../io/write.js';
+import { scorecard, latestObservation, type ScorecardRow, BENCHMARK_AREA } from '../analysis/scorecard.js';
+import { baselineChartSpec } from '../charts/baseline-chart.js';
+import { renderSvg } from '../charts/render.js';
+import { baselineChartInput } from './chart-input.js';
+import { CARD_SECTIONS } from './narrative.js';
+import { asAtWords, chartFileName, indicatorFileName, KEY_TEXT, latestText, outcomeTitle, priorityTitle, scorecardCells } from './common.js';
+import { comparatorText, directionText, numbersSay, periodWords, ragText, verdictText } from './words.js';
+import { formatValue } from '../render/format.js';
+import { sparkline } from '../charts/sparkline.js';
+import { directionOfTravel } from '../stats/direction.js';
+import { periodsPerYear } from '../analysis/timeline.js';
+
+export interface BoardPackInput {
+  dataset: Dataset;
+  config: Pick<Config, 'analysis' | 'measures'>;
+  area: string;
+  /** ISO date: only data for periods ending on or before it is used. */
+  asOf?: string;
+  narratives: ReadonlyMap<number, Narrative>;
+  renderer: Renderer;
+}
+
+export async function buildBoardPack(input: BoardPackInput): Promise<PackFiles> {
+  const { dataset, area } = input;
+  const plan = dataset.plan;
+  const rows = scorecard(dataset, input.config, area, input.asOf ? { asOf: input.asOf } : {});
+  const files: PackFiles = new Map();
+
+  // Report cards, with their charts.
+  for (const indicator of plan.indicators) {
+    const own = rows.filter((r) => r.indicator.number === indicator.number);
+    const measures = [];
+    for (const row of own) {
+      const hasData = (dataset.series(row.measure.id, area)?.observations.length ?? 0) > 0;
+      const chart = hasData ? chartFileName(row.measure, area) : '';
+      if (hasData) files.set(chart, await renderSvg(baselineChartSpec(chartInputFor(row, input))));
+      measures.push(measureView(row, chart));
+    }
+    files.set(indicatorFileName(indicator), input.renderer.render('report-card', cardView(input, indicator, measures)));
+  }
+
+  // The scorecard.
+  const obsessions = rows.filter((r) => r.indicator.obsession);
+  const groups = [
+    { title: 'The three obsessions', priorities: [{ title: '', rows: obsessions.map(scorecardCells) }] },
+    ...plan.outcomes.map((outcome) => ({
+      title: outcome.title,
+      priorities: outcome.priorities
+        .map((p) => ({ title: `Priority ${p.number}: ${p.title}`, rows: rows.filter((r) => !r.indicator.obsession && r.indicator.priority === p.number).map(scorecardCells) }))
+        .filter((p) => p.rows.length > 0),
+    })),
+  ].filter((g) => g.priorities.some((p) => p.rows.length > 0));
+  const baselineAt = input.config.analysis.baselineAt ?? plan.start;
+  const keyMeasures = plan.measures.filter((m) => m.role === 'key').length;
+  files.set(
+    'index.md',
+    input.renderer.render('board-index', {
+      title: plan.title,
+      area,
+      asAt: asAtWords(rows.flatMap((r) => (r.latest ? [r.latest.period.end] : [])), input.asOf),
+      intro: `Baselines frozen at each measure's last period on or before ${periodWords(baselineAt)}, unless a report card says otherwise (the plan runs from ${periodWords(plan.start)} to ${periodWords(plan.end)}). ${plan.indicators.length} indicators, ${keyMeasures} measures. Obsessions are shown first and not repeated under their outcome.`,
+      key: KEY_TEXT,
+      groups,
+      notes: [
+        'Baseline: the history to the baseline period and a forecast, frozen then, of where the curve would go if nothing changed. "Turned" means actual values are better than that forecast and heading the better way.',
+        'RAG compares the latest value with the trajectory to the target. The rule used is printed on each report card.',
+        'England comparison: "similar" when England lies inside the 95% interval of the latest value (Wilson for percentages, Byar or exact Poisson for rates). Counts are not compared.',
+      ],
+    }),
+  );
+  return files;
+}
+
+function chartInputFor(row: ScorecardRow, input: BoardPackInput) {
+  const { dataset, area } = input;
+  const observations = visible(dataset.series(row.measure.id, area)?.observations ?? [], input.asOf);
+  // Comparator lines only where the scale is comparable: percentages and rates, not counts.
+  const comparators =
+    row.measure.unit.kind === 'count' || area === BENCHMARK_AREA
+      ? []
+      : [{ name: BENCHMARK_AREA, observations: visible(dataset.series(row.measure.id, BENCHMARK_AREA)?.observations ?? [], input.asOf) }];
+  return baselineChartInput(row.analysis, observations, row.measure, { title: `${row.measure.title}, ${area}`, comparators });
+}
+
+function visible<T extends { period: { end: string } }>(list: readonly T[], asOf?: string): T[] {
+  return asOf ? list.filter((o) => o.period.end <= asOf) : [...list];
+}
+
+function measureView(row: ScorecardRow, chart: string) {
+  const { analysis, measure } = row;
+  const fmt = (v: number | null) => (v === null ? '–' : formatValue(v, measure));
+  const polarity = { higher: 'higher is better', lower: 'lower is better', none: 'no judgement' }[measure.polarity];
+  return {
+    title: measure.title,
+    about: `${measure.definition ? measure.definition + ' ' : ''}Source: ${measure.source}. Polarity: ${polarity}.`,
+    chart,
+    chartAlt: `Baseline chart: ${measure.title}`,
+    numbersSay: numbersSay(analysis, measure),
+    verdict: verdictText(analysis.verdict.status),
+    rag: ragText(analysis.rag.rag),
+    ragRule: analysis.rag.rule,
+    comparator: row.comparator.status === 'compared' ? `${comparatorText(row.comparator)} (England ${fmt(row.comparator.benchmark)} in ${periodWords(row.comparator.period)})` : `n/a (${row.comparator.reason})`,
+    intervalHeader: `${Math.round(analysis.level * 100)}% interval`,
+    since: analysis.since.map((s) => ({
+      period: periodWords(s.period),
+      value: fmt(s.value),
+      forecast: fmt(s.forecast),
+      interval: s.lower === null || s.upper === null ? '–' : `${fmt(s.lower)} to ${fmt(s.upper)}`,
+      trajectory: fmt(s.trajectory),
+      position: s.position === null ? '–' : { better: '✔ better', within: '≈ within', worse: '✘ worse', above: '↑ above', below: '↓ below' }[s.position],
+    })),
+    evidence: analysis.verdict.evidence,
+    footnotes: [] as string[],
+  };
+}
+
+const QUADRANTS = [
+  { key: 'how-much', title: 'How much did we do?' },
+  { key: 'how-well', title: 'How well did we do it?' },
+  { key: 'better-off', title: 'Is anyone better off?' },
+] as const;
+
+function cardView(input: BoardPackInput, indicator: Indicator, measures: ReturnType<typeof measureView>[]) {
+  const plan = input.dataset.plan;
+  const narrative = input.narratives.get(indicator.number);
+  const performance = indicator.measures.filter((m) => m.role === 'performance');
+  return {
+    area: input.area,
+    indicator: {
+      number: indicator.number,
+      title: indicator.title,
+      obsession: indicator.obsession,
+      outcome: outcomeTitle(plan, indicator),
+      priority: priorityTitle(plan, indicator),
+    },
+    measures,
+    sections: Object.values(CARD_SECTIONS).map((title) => ({ title, text: narrative?.sections.get(title) ?? '' })),
+    narrativeNote: narrative ? [narrative.owner ? `Narrative owner: ${narrative.owner}.` : '', narrative.updated ? `Last updated ${periodWords(narrative.updated)}.` : ''].join(' ').trim() : '',
+    quadrants: QUADRANTS.map((q) => ({
+      title: q.title,
+      rows: performance.filter((m) => m.quadrant === q.key).flatMap((m) => performanceRow(input, m)),
+    })),
+  };
+}
+
+function performanceRow(input: BoardPackInput, measure: Measure) {
+  const observations = visible(input.dataset.series(measure.id, input.area)?.observations ?? [], input.asOf);
+  const valued = observations.filter((o) => o.value !== null);
+  if (valued.length === 0) return [];
+  const latest = latestObservation(observations)!;
+  const first = valued[0]!;
+  const direction = directionOfTravel(observations.map((o) => o.value), { polarity: measure.polarity, periodsPerYear: periodsPerYear(measure.frequency) });
+  const reading =
+    valued.length === 1
+      ? `${latestText(latest, measure)}: one value so far.`
+      : `${formatValue(first.value!, measure)} in ${periodWords(first.period.label)} → ${formatValue(latest.value!, measure)} in ${periodWords(latest.period.label)}${direction.summary ? `; ${direction.summary}` : ''}.`;
+  return [{ measure: measure.title, latest: latestText(latest, measure), sparkline: sparkline(observations.slice(-8).map((o) => o.value)) || '–', direction: directionText(direction, measure), reading }];
+}

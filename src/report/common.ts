@@ -1,0 +1,61 @@
+/**
+ * Pieces shared by the board pack, the cluster sheets and the tracker.
+ */
+import type { Indicator, Measure, Plan } from '../plan/types.js';
+import type { Observation } from '../data/types.js';
+import type { ScorecardRow } from '../analysis/scorecard.js';
+import { formatObservation } from '../render/format.js';
+import { slugify } from '../render/slug.js';
+import { sparkline } from '../charts/sparkline.js';
+import { comparatorText, directionText, periodWords, ragText, verdictText } from './words.js';
+
+export function indicatorFileName(indicator: Indicator): string {
+  return `${String(indicator.number).padStart(2, '0')}-${slugify(indicator.title, 'indicator')}.md`;
+}
+
+export function chartFileName(measure: Measure, area: string): string {
+  return `charts/${measure.id}-${slugify(area, 'area')}.svg`;
+}
+
+export function latestText(o: Observation | undefined, measure: Measure): string {
+  if (!o) return 'no data';
+  return `${formatObservation(o, measure)} (${periodWords(o.period.label)})`;
+}
+
+export function outcomeTitle(plan: Plan, indicator: Indicator): string {
+  return plan.outcomes.find((o) => o.id === indicator.outcome)?.title ?? indicator.outcome;
+}
+
+export function priorityTitle(plan: Plan, indicator: Indicator): string {
+  const p = plan.outcomes.flatMap((o) => o.priorities).find((x) => x.number === indicator.priority);
+  return p ? `Priority ${p.number}: ${p.title}` : `Priority ${indicator.priority}`;
+}
+
+export function scorecardCells(row: ScorecardRow) {
+  return {
+    number: String(row.indicator.number),
+    indicator: row.indicator.title,
+    link: indicatorFileName(row.indicator),
+    measure: row.measure.title,
+    latest: latestText(row.latest, row.measure),
+    sparkline: sparkline(row.recent) || '–',
+    direction: directionText(row.analysis.direction, row.measure),
+    verdict: verdictText(row.analysis.verdict.status),
+    rag: ragText(row.analysis.rag.rag),
+    comparator: comparatorText(row.comparator),
+    quartile: row.quartile ? `${row.quartile.band} (of ${row.quartile.areas})` : 'n/a',
+  };
+}
+
+export const KEY_TEXT = {
+  verdict: '✔ turned · ⇈ accelerated · ↘ slowed · ≈ on baseline · ✘ worse than baseline · … not enough data',
+  rag: '● green (on or better than trajectory) · ▲ amber (within tolerance) · ■ red · ○ no target',
+  comparator: '▲ better · ≈ similar · ▼ worse (England inside or outside the 95% interval) · n/a no like-for-like comparison',
+};
+
+/** The latest period end date among observations, as "March 2015". */
+export function asAtWords(dates: readonly string[], asOf?: string): string {
+  const latest = asOf ?? [...dates].sort().at(-1);
+  if (!latest) return 'no data';
+  return periodWords(latest.slice(0, 7));
+}
