@@ -51,12 +51,12 @@ export async function buildTracker(input: TrackerInput, renderer: Renderer): Pro
       const description = `SPC (XmR) chart of the latest ${shown.length} values of ${tracker.title.toLowerCase()}, ${area}, with the mean and process limits. ${signalWords(chart, tracker)}`;
       files.set(chartPath, await renderSvg(spcChartSpec(spcChartInput(chart, shown, tracker, title, description))));
     }
-    const verdicts = indicator.measures
-      .filter((m) => m.role === 'key')
-      .map((m) => {
-        const status = analyseMeasure(dataset, input.config, m, area, input.asOf ? { asOf: input.asOf } : {}).verdict.status;
-        return `${VERDICT_WORDS[status].symbol} ${VERDICT_WORDS[status].words}${indicator.measures.filter((x) => x.role === 'key').length > 1 ? ` (${m.title.toLowerCase()})` : ''}`;
-      });
+    const keyMeasures = indicator.measures.filter((m) => m.role === 'key' && (dataset.series(m.id, area)?.observations.length ?? 0) > 0);
+    const verdicts = keyMeasures.map((m) => {
+      const status = analyseMeasure(dataset, input.config, m, area, input.asOf ? { asOf: input.asOf } : {}).verdict.status;
+      return `${VERDICT_WORDS[status].symbol} ${VERDICT_WORDS[status].words}${keyMeasures.length > 1 ? ` (${m.title})` : ''}`;
+    });
+    if (verdicts.length === 0) verdicts.push(`${VERDICT_WORDS['insufficient-data'].symbol} no annual data`);
     const key = indicator.measures.find((m) => m.role === 'key');
     const startMonth = key ? reportingYearStart(key, dataset.series(key.id, area)?.observations ?? []) : 1;
     rows.push(trackerRow(indicator, tracker, valued, chart, chartPath, verdicts, startMonth));
