@@ -241,6 +241,9 @@ export function baselineChartSpec(input: BaselineChartInput): TopLevelSpec {
     ...(target ? [target.value] : []),
     ...c.comparators.flatMap((cmp) => cmp.rows.flatMap((r) => (r.value === null ? [] : [r.value]))),
   ];
+  if (drawn.length === 0) {
+    fail('INVALID_OPTION', METHOD, 'history', 'at least one value to draw (history, forecast, trajectory, target or comparators)', input.history, 'none');
+  }
   const lo = input.yDomain?.[0] ?? Math.min(...drawn);
   const hi = input.yDomain?.[1] ?? Math.max(...drawn);
 

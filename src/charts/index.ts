@@ -7,8 +7,8 @@
  */
 export type { BaselineChartInput, ChartPoint, SparklineInput, SpcChartInput, SpecialCause } from './types.js';
 export { baselineChartSpec, MAX_POINTS_WITH_DOTS } from './baseline-chart.js';
-export { spcChartSpec } from './spc-chart.js';
-export { sparkline, sparklineSpec, SPARK_BLOCKS, SPARK_MISSING } from './sparkline.js';
+export { spcChartSpec, SPC_POINT_STYLES } from './spc-chart.js';
+export { sparkline, sparklineSpec, SPARK_BLOCKS, SPARK_MISSING, type SparklineOptions } from './sparkline.js';
 export { renderSvg, accessibleText, compileSpec, drawSvg, RENDERER_VERSIONS, type RenderOptions } from './render.js';
 export { escapeXml, finalizeSvg, chartId, xmlSafeText, type FinalizeOptions } from './svg.js';
 export { ChartInputError, type ChartErrorCode } from './errors.js';

@@ -25,10 +25,12 @@ export interface ChartPoint {
    * A footnote code drawn beside the point.
    * - With a value: its status flag (`p` provisional, `r` revised, `e` estimated, `b` break in
    *   series, `f` forecast, `u` low reliability); several flags are joined by commas, `'p,r'`.
-   *   The point is drawn with a different shape (an open diamond) and the code written above it.
+   *   The point is drawn with a different shape (an open diamond), its code written above it
+   *   (to its right when the target is at the same period), and the key says what it means.
+   *   Markers on comparator points are not drawn.
    * - With `value: null`: why it is missing (`c` suppressed, `x` not available, `z` not
    *   applicable, `low` rounds to zero, `u` low reliability, `..` not available, `error`).
-   *   The code is written at the foot of the gap.
+   *   The code is written at the foot of the gap (once per run of periods missing for one reason).
    */
   marker?: string;
 }
@@ -57,7 +59,7 @@ export interface BaselineChartInput {
   forecast: { label: string; t: number; value: number; lower: number; upper: number }[];
   /** The trajectory to the target: a dash-dot line. */
   trajectory?: { label: string; t: number; value: number }[];
-  /** The target: a star, labelled "target <value>". */
+  /** The target: a pale green star, labelled "target <value>", drawn under any actual value there. */
   target?: { label: string; t: number; value: number };
   /** England, the city, statistical neighbours: thin grey lines, each with its own dash. At most four. */
   comparators?: { name: string; points: ChartPoint[] }[];

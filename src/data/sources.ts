@@ -28,7 +28,7 @@
  * - `headerRow: <n>`: the row (record) holding the column names, for spreadsheets saved as CSV
  *   with a title block above the table (default 1). Rows above it are ignored;
  * - `filter: {<column>: <value or list of values>}`: rows not matching every filter are skipped
- *   silently (values compared ignoring case and surrounding spaces);
+ *   silently (values compared ignoring case and surrounding spaces; a column by number is `"#3"`);
  * - `areas: {<file value>: <plan area name>}`: the file's own spellings or codes for plan areas.
  *   Rows for areas not in the plan (other local authorities) are skipped, not errors, unless
  *   `unknownAreas: error`;

@@ -445,12 +445,13 @@ class Generator {
     for (const [label, real] of Object.entries(spec.leeds.real ?? {})) {
       knots.set(at(label), { value: parseScaled(real.value, 0), note: real.note });
     }
-    // Illustrative shape: January 2008 near the 1,340 of 2007; still below 1,358 in November 2009
-    // ("lower than at any point since November 2009"), then the rise to March 2010; the end of 2015
-    // heading for the 1,226 of March 2016.
+    // Illustrative shape: January 2008 near the 1,340 of 2007; at most 1,358 on 1 November 2009 and
+    // above 1,373 from late November 2009 until March 2013 (both March and June 2013 were "lower than
+    // at any point since November 2009"), rising to March 2010; the end of 2015 heading for the 1,226
+    // of March 2016.
     knots.set(at('2008-W01'), { value: Math.round(1334 + 3 * rng.normal()), note: ILLUSTRATIVE });
-    knots.set(at('2009-W46'), { value: 1352, note: ILLUSTRATIVE });
-    knots.set(at('2009-W49'), { value: 1381, note: ILLUSTRATIVE });
+    knots.set(at('2009-W44'), { value: 1356, note: ILLUSTRATIVE });
+    knots.set(at('2009-W47'), { value: 1375, note: ILLUSTRATIVE });
     knots.set(at(weeks[weeks.length - 1]!.label), { value: Math.round(1232 + 4 * rng.normal()), note: ILLUSTRATIVE });
     const xs = [...knots.keys()].sort((a, b) => a - b);
     const curve = pchip(xs, xs.map((x) => knots.get(x)!.value));
@@ -466,7 +467,7 @@ class Generator {
     }
     const bounds: [string, string, number, number][] = [
       // "lower than at any point since November 2009" (March 2013, 1,373) and June 2013 (1,358)
-      ['2009-W50', '2013-W12', 1374, Infinity],
+      ['2009-W48', '2013-W12', 1374, Infinity],
       ['2013-W14', '2013-W25', 1359, Infinity],
       // the peak: 1,475 at 31 March 2012 (press: "peaked at 1,474 in March")
       ['2008-W01', '2015-W53', 0, 1475],

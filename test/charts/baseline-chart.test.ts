@@ -207,6 +207,16 @@ describe('baselineChartSpec: input checks', () => {
     ['a forecast outside its interval', (i) => (i.forecast[0]!.lower = 1600), /forecast\[0\] to have lower ≤ value ≤ upper/],
     ['an empty title', (i) => (i.title = ' '), /title to be non-empty text/],
     ['no history', (i) => (i.history = []), /history to have at least one period/],
+    [
+      'nothing to draw',
+      (i) => {
+        i.history = i.history.map((p) => ({ ...p, value: null }));
+        i.forecast = [];
+        delete i.trajectory;
+        delete i.target;
+      },
+      /at least one value to draw/,
+    ],
     ['too many comparators', (i) => (i.comparators = Array(5).fill({ name: 'x', points: [] })), /at most 4 comparators, got 5/],
   ];
   it.each(cases)('refuses %s with a coded ChartInputError', (_, change, message) => {

@@ -122,6 +122,19 @@ describe('renderSvg: deterministic', () => {
     expect(svg).not.toMatch(/\b20[2-9]\d-\d\d-\d\dT/);
   });
 
+  it('lays text out the same whatever measure vega has (canvas or not)', async () => {
+    const vega = (await import('vega')) as unknown as { textMetrics: { width: unknown } };
+    const spec = baselineChartSpec(leedsCla);
+    const pinned = await renderSvg(spec);
+    const before = vega.textMetrics.width;
+    vega.textMetrics.width = () => 999; // as if a canvas measured every label as very wide
+    try {
+      expect(await renderSvg(spec)).toBe(pinned);
+    } finally {
+      vega.textMetrics.width = before;
+    }
+  });
+
   it('puts back vega’s own text measure after drawing', async () => {
     const vega = (await import('vega')) as unknown as { textMetrics: { width: unknown } };
     const before = vega.textMetrics.width;
