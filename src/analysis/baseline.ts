@@ -153,7 +153,10 @@ export function analyseBaseline(measure: Measure, area: string, observations: re
       trajectoryByLabel.set(p.label, path[i]!);
       times[p.label] = timeOf(p, measure);
     });
-    base.trajectory = periods.map((p) => ({ period: p.label, value: trajectoryByLabel.get(p.label)! }));
+    // Once reached, a target is held: later periods are expected to stay at it.
+    const held = future.filter((p) => p.ordinal > target.period.ordinal);
+    for (const p of held) trajectoryByLabel.set(p.label, target.value);
+    base.trajectory = [...periods, ...held].map((p) => ({ period: p.label, value: trajectoryByLabel.get(p.label)! }));
     base.target = { period: target.period.label, value: target.value, description: target.description };
   }
 
@@ -289,6 +292,13 @@ function countPositions(positions: Position[]): string {
     .join(', ');
 }
 
+/**
+ * Special causes since the baseline on an XmR chart whose limits are fixed on the baseline
+ * values. Limits from very few values are too unsteady to call a turn on, so with fewer than
+ * XMR_MIN_BASELINE values the signals are reported but not counted as evidence.
+ */
+export const XMR_MIN_BASELINE = 6;
+
 function xmrSinceBaseline(history: number[], after: number[], measure: Measure): { improvement: number; concern: number; evaluated: boolean; sentence: string } {
   if (history.length < 2 || after.length === 0) {
     return { improvement: 0, concern: 0, evaluated: false, sentence: 'XmR chart: not enough values to set limits on the baseline period and test since.' };
@@ -300,11 +310,15 @@ function xmrSinceBaseline(history: number[], after: number[], measure: Measure):
   const concernCount = since.filter((p) => p.special === 'concern').length;
   const limits = `${chart.trial ? 'trial ' : ''}limits fixed on the ${history.length} baseline values (${formatValue(chart.lower, measure)} to ${formatValue(chart.upper, measure)})`;
   const rules = [...new Set(since.filter((p) => p.special !== null).map((p) => p.rule))].join(', ');
+  const counted = history.length >= XMR_MIN_BASELINE;
+  const caveat = counted ? '' : ` Not counted towards the verdict: limits need at least ${XMR_MIN_BASELINE} baseline values.`;
   const sentence =
     improvementCount + concernCount === 0
       ? `XmR chart with ${limits}: no special cause since the baseline.`
-      : `XmR chart with ${limits}: ${improvementCount} special cause${improvementCount === 1 ? '' : 's'} of improvement and ${concernCount} of concern since the baseline (${rules}).`;
-  return { improvement: improvementCount, concern: concernCount, evaluated: true, sentence };
+      : `XmR chart with ${limits}: ${improvementCount} special cause${improvementCount === 1 ? '' : 's'} of improvement and ${concernCount} of concern since the baseline (${rules}).${caveat}`;
+  return counted
+    ? { improvement: improvementCount, concern: concernCount, evaluated: true, sentence }
+    : { improvement: 0, concern: 0, evaluated: false, sentence };
 }
 
 function trendPoint(p: Point, observations: readonly Observation[], measure: Measure) {

@@ -271,11 +271,22 @@ function where(o: Observation, relativeTo: Observation): string {
 
 const seriesKey = (o: Observation) => `${o.measure}\u0000${o.area}`;
 
+/** How `checkSeries` treats one figure given with different values by two different files. */
+export interface SeriesCheckOptions {
+  /**
+   * `later-wins` (default): the files are vintages of the same statistics (a first release and a
+   * revised one); the value from the file read later is kept, with a REVISED_VALUE warning naming
+   * both. `error`: a CONFLICTING_ROW error, as within one file.
+   */
+  vintages?: 'later-wins' | 'error';
+}
+
 /**
  * Checks a set of observations as series, whatever files they came from:
  * - the same measure, area and period twice with the same figures → DUPLICATE_ROW (warning;
- *   the first is kept); with different figures → CONFLICTING_ROW (error naming both lines; the
- *   first is kept);
+ *   the first is kept); with different figures in one file → CONFLICTING_ROW (error naming both
+ *   lines; the first is kept); with different figures in two files → REVISED_VALUE (warning; the
+ *   later file's value is kept), unless `vintages: 'error'`;
  * - a period missing inside a series → SERIES_GAP (warning). A period present with a missing
  *   marker is not a gap. Snapshot dates step by the measure's frequency.
  *
@@ -284,18 +295,21 @@ const seriesKey = (o: Observation) => `${o.measure}\u0000${o.area}`;
 export function checkSeries(
   observations: readonly Observation[],
   plan: Pick<Plan, 'measures'>,
+  options: SeriesCheckOptions = {},
 ): { observations: Observation[]; issues: DataIssue[] } {
+  const vintages = options.vintages ?? 'later-wins';
   const issues: DataIssue[] = [];
   const kept: Observation[] = [];
-  const seen = new Map<string, Observation>();
+  const seen = new Map<string, number>(); // key → index in kept
   for (const o of observations) {
     const k = `${seriesKey(o)}\u0000${o.period.type}\u0000${o.period.ordinal}`;
-    const first = seen.get(k);
-    if (!first) {
-      seen.set(k, o);
+    const at = seen.get(k);
+    if (at === undefined) {
+      seen.set(k, kept.length);
       kept.push(o);
       continue;
     }
+    const first = kept[at]!;
     const what = `measure "${o.measure}" for ${o.area} at ${o.period.label}`;
     if (sameFigures(first, o)) {
       issues.push(
@@ -304,6 +318,16 @@ export function checkSeries(
           o.source.file,
           o.source.line,
           `${what} is given twice, on ${where(first, o)} and line ${o.source.line}, with the same figures; the repeat is ignored, delete one of the rows`,
+        ),
+      );
+    } else if (first.source.file !== o.source.file && vintages === 'later-wins') {
+      kept[at] = o;
+      issues.push(
+        warning(
+          'REVISED_VALUE',
+          o.source.file,
+          o.source.line,
+          `${what} is ${showValue(first)} on ${where(first, o)} but ${showValue(o)} here (line ${o.source.line}); the value read later, ${showValue(o)}, is used as the later vintage; list the sources oldest first, or remove the one you do not want`,
         ),
       );
     } else {

@@ -47,7 +47,7 @@ export {
 } from './value.js';
 export { checkCsvBytes, forEachCsvRecord, readCsvTable, type CsvRecord } from './csv.js';
 export { areaMatcher, type AreaMatcher } from './areas.js';
-export { buildObservation, checkSeries, type Cell, type RowInput } from './checks.js';
+export { buildObservation, checkSeries, type Cell, type RowInput, type SeriesCheckOptions } from './checks.js';
 export { ingestCsv, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, type IngestOptions, type IngestResult } from './ingest.js';
 export {
   ingestSource,

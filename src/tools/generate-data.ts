@@ -885,8 +885,18 @@ export function main(argv: readonly string[]): number {
   return 0;
 }
 
-const invoked = process.argv[1];
-if (invoked && resolve(realpathSync(invoked)) === resolve(realpathSync(fileURLToPath(import.meta.url)))) {
+/** Whether this module is the script node was asked to run (not imported by a test or a tool). */
+function isMain(): boolean {
+  const invoked = process.argv[1];
+  if (!invoked) return false;
+  try {
+    return resolve(realpathSync(invoked)) === resolve(realpathSync(fileURLToPath(import.meta.url)));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
   try {
     process.exitCode = main(process.argv.slice(2));
   } catch (error) {

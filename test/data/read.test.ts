@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { readDataFile, readDataInput, readDataInputs, readSourceFile } from '../../src/data/read.js';
 import { parseSourceSpecs } from '../../src/data/sources.js';
+import { checkSeries } from '../../src/data/checks.js';
 import { brief, bundledPlan, REAL } from './helpers.js';
 
 const plan = bundledPlan();
@@ -53,6 +54,26 @@ describe('readSourceFile', () => {
     const r = await readSourceFile(spec, plan);
     expect(brief(r.issues)).toEqual([`error FILE_NOT_FOUND ${spec.path}:0`]);
   });
+  test('every mapped file together, checked as series: later vintages win, with a warning; no errors', async () => {
+    const all = await readDataInputs(specs, plan);
+    const checked = checkSeries(all.observations, plan);
+    expect(checked.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const revised = checked.issues.filter((i) => i.code === 'REVISED_VALUE');
+    expect(revised.length).toBeGreaterThan(0);
+    const value = (measure: string, area: string, period: string) =>
+      checked.observations.find((o) => o.measure === measure && o.area === area && o.period.label === period)?.value;
+    // England at 31 March 2010: 64,400 in SFR27/2010, revised to 64,460 in the 2024 time series.
+    expect(value('looked-after', 'England', '2010-03-31')).toBe(64460);
+    expect(revised.map((i) => i.message)).toContain(
+      `measure "looked-after" for England at 2010-03-31 is 64,400 on line 2 of ${join(REAL, 'dfe-cla-sfr27-2010-at-31-march.csv')} but 64,460 here (line 73); the value read later, 64,460, is used as the later vintage; list the sources oldest first, or remove the one you do not want`,
+    );
+    // Leeds CLA absence 2007/08: 18,420/199,848 (2011 release), then 18,386/199,855 (SFR32/2012).
+    expect(value('looked-after-absence', 'Leeds', '2007/08')).toBeCloseTo(9.2, 2);
+    // GCSE 2010/11: 10/99 computed from SFR32/2012, then 10.2 as printed in SFR34/2015 Table LA3.
+    expect(value('looked-after-gcse', 'Leeds', '2010/11')).toBe(10.2);
+    expect(value('looked-after', 'Leeds', '2012-03-31')).toBe(1475);
+  });
+
   test('every mapped file together: no errors; one series per vintage', async () => {
     const r = await readDataInputs(specs, plan);
     expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);

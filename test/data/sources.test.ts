@@ -5,6 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { ingestSource, parseSourceSpecs, type SourceSpec } from '../../src/data/sources.js';
+import { checkSeries } from '../../src/data/checks.js';
 import { brief, bundledPlan, bytes, find } from './helpers.js';
 
 const plan = bundledPlan();
@@ -292,5 +293,26 @@ describe('ingestSource', () => {
   test('results are found by measure, area and period', () => {
     const r = ingest({ measure: 'neet', columns: { area: 'a', period: 'p', value: 'v' } }, 'a,p,v\nLeeds,2013,6.0\n');
     expect(find(r.observations, 'neet', 'Leeds', '2013')?.value).toBe(6);
+  });
+});
+
+describe('checkSeries across files', () => {
+  const r1 = () => ingestSource(spec({ measure: 'neet', columns: { area: 'a', period: 'p', value: 'v' } }), bytes('a,p,v\nLeeds,2013,6.0\nLeeds,2014,5.5\n'), 'first.csv', plan);
+  const r2 = () => ingestSource(spec({ measure: 'neet', columns: { area: 'a', period: 'p', value: 'v' } }), bytes('a,p,v\nLeeds,2014,5.6\nLeeds,2015,5.0\n'), 'second.csv', plan);
+  test('a figure two files give differently: the later file wins, with REVISED_VALUE', () => {
+    const all = [...r1().observations, ...r2().observations];
+    const checked = checkSeries(all, plan);
+    expect(brief(checked.issues)).toEqual(['warning REVISED_VALUE second.csv:2']);
+    expect(checked.issues[0]?.message).toMatch(/is 5\.5 on line 3 of first\.csv but 5\.6 here \(line 2\)/);
+    expect(checked.observations.map((o) => `${o.period.label}=${o.value}@${o.source.file}`)).toEqual(['2013=6@first.csv', '2014=5.6@second.csv', '2015=5@second.csv']);
+  });
+  test('or, when asked, an error', () => {
+    const checked = checkSeries([...r1().observations, ...r2().observations], plan, { vintages: 'error' });
+    expect(brief(checked.issues)).toEqual(['error CONFLICTING_ROW second.csv:2']);
+  });
+  test('the same figure in two files is a duplicate', () => {
+    const again = ingestSource(spec({ measure: 'neet', columns: { area: 'a', period: 'p', value: 'v' } }), bytes('a,p,v\nLeeds,2013,6.0\n'), 'third.csv', plan);
+    const checked = checkSeries([...r1().observations, ...again.observations], plan);
+    expect(brief(checked.issues)).toEqual(['warning DUPLICATE_ROW third.csv:2']);
   });
 });
