@@ -222,16 +222,26 @@ export function analyseBaseline(measure: Measure, area: string, observations: re
       base.rag = { rag: 'none', rule: settings.target ? `no trajectory value for ${latestRaw.period.label}` : 'no target set, so no trajectory to judge against' };
     } else {
       const amber = settings.rag.amberIfImproved && lastYear !== undefined && measure.polarity !== 'none';
-      base.rag = ragRating({
+      const rated = ragRating({
         actual: latestRaw.value,
         expected,
         polarity: measure.polarity,
         tolerance: settings.rag.tolerance,
         ...(amber ? { rule: 'amber-if-improved' as const, improvedOnLastYear: measure.polarity === 'higher' ? latestRaw.value > lastYear.value : latestRaw.value < lastYear.value } : {}),
       });
+      base.rag = { rag: rated.rag, rule: ragRuleWords(settings.rag, measure, fmt(expected)) };
     }
   }
   return base;
+}
+
+/** The RAG rule in words, printed with the result (no national rule exists, so it is always said). */
+function ragRuleWords(rag: BaselineSettings['rag'], measure: Measure, expected: string): string {
+  if (measure.polarity === 'none') return 'no RAG: the measure has no polarity';
+  const better = measure.polarity === 'higher' ? 'at or above' : 'at or below';
+  const tolerance = 'percent' in rag.tolerance ? `${formatNumber(rag.tolerance.percent, 1).replace(/\.0$/, '')}%` : formatValue(rag.tolerance.absolute, measure);
+  const amber = `amber within ${tolerance} of it${rag.amberIfImproved ? ', or further off but better than the same period last year' : ''}`;
+  return `green ${better} the trajectory (${expected} for this period); ${amber}; red otherwise`;
 }
 
 function fitLinear2(points: TimePoint[]): number {

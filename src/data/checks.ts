@@ -9,10 +9,10 @@ import { error, listAnd, quote, warning } from './issues.js';
 import { nextPeriod, parsePeriod, type PeriodFormat } from './period.js';
 import { parseStatus, parseValue, type ValueOptions } from './value.js';
 
-/** A cell's text and where it is, for messages: its header name, or its 1-based column number. */
+/** A cell's text and where it is: its 1-based column number (or, where there is none, a name). */
 export interface Cell {
   text: string;
-  column: string | number;
+  column: number | string;
 }
 
 /** Everything read from one row about one observation, before checking. */

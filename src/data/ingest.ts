@@ -48,7 +48,7 @@ export function measureLookup(plan: Pick<Plan, 'measures'>): {
       const near = nearest(id, ids);
       return (
         `the plan has no measure ${quote(id.trim())} on line ${line}; ` +
-        (near ? `did you mean "${near}"? ` : '') +
+        (near ? `did you mean ${near}? ` : '') +
         `use a measure id from the plan (e.g. ${ids.slice(0, 3).join(', ')}), or add the measure to the plan`
       );
     },
@@ -105,7 +105,7 @@ export function ingestCsv(bytes: Uint8Array, fileName: string, plan: Plan, optio
             `unknown column ${quote(raw.trim())} in the header; ` +
               (near ? `did you mean "${near}"? ` : '') +
               `the columns allowed are ${listAnd([...ALL_COLUMNS])}`,
-            raw.trim(),
+            col,
           ),
         );
         return;
@@ -136,7 +136,7 @@ export function ingestCsv(bytes: Uint8Array, fileName: string, plan: Plan, optio
   const cell = (record: CsvRecord, name: ColumnName): Cell | undefined => {
     const i = index?.[name];
     if (i === undefined) return undefined;
-    return { text: record.fields[i] ?? '', column: name };
+    return { text: record.fields[i] ?? '', column: i + 1 };
   };
 
   const onRow = (record: CsvRecord) => {
@@ -160,18 +160,18 @@ export function ingestCsv(bytes: Uint8Array, fileName: string, plan: Plan, optio
     const measure = measures.find(measureCell.text);
     if (!measure) {
       rowIssues.push(
-        error('UNKNOWN_MEASURE', file, line, measureCell.text.trim() === '' ? `no measure on line ${line}; write a measure id from the plan` : measures.unknownMessage(measureCell.text, line), 'measure'),
+        error('UNKNOWN_MEASURE', file, line, measureCell.text.trim() === '' ? `no measure on line ${line}; write a measure id from the plan` : measures.unknownMessage(measureCell.text, line), measureCell.column),
       );
     }
     const area = areas.match(areaCell.text);
     if (area === undefined) {
       rowIssues.push(
-        error('UNKNOWN_AREA', file, line, areaCell.text.trim() === '' ? `no area on line ${line}; write an area name from the plan` : unknownAreaMessage(areaCell.text, areas.names, line), 'area'),
+        error('UNKNOWN_AREA', file, line, areaCell.text.trim() === '' ? `no area on line ${line}; write an area name from the plan` : unknownAreaMessage(areaCell.text, areas.names, line), areaCell.column),
       );
     }
     let period;
     if (measure) {
-      const p = readPeriodCell(periodCell.text, measure, undefined, file, line, 'period');
+      const p = readPeriodCell(periodCell.text, measure, undefined, file, line, periodCell.column);
       if ('issue' in p) rowIssues.push(p.issue);
       else period = p.period;
     }
@@ -179,7 +179,7 @@ export function ingestCsv(bytes: Uint8Array, fileName: string, plan: Plan, optio
       // Still check that the value can be read, so one pass reports everything wrong with the row.
       const valueCell = cell(record, 'value')!;
       const v = parseValue(valueCell.text);
-      if (!v.ok) rowIssues.push(error('BAD_VALUE', file, line, `the value cannot be read: ${v.reason} on line ${line}; ${v.fix}`, 'value'));
+      if (!v.ok) rowIssues.push(error('BAD_VALUE', file, line, `the value cannot be read: ${v.reason} on line ${line}; ${v.fix}`, valueCell.column));
       issues.push(...rowIssues);
       return;
     }

@@ -218,15 +218,16 @@ export function nextPeriod(period: Period, frequency: Frequency = 'annual'): Per
   return addPeriods(period, 1, frequency);
 }
 
-const DAYS_PER_YEAR = 365.2425;
-
 /**
  * A period's position on a time axis in units of the measure's frequency, for regression:
  * years for annual measures, quarters for quarterly, months for monthly, weeks for weekly.
  * A period whose type matches the frequency gives its ordinal (`2012/13` → 2012 years,
- * `2013-Q2` → 8053 quarters). Snapshot dates: days/365.2425 (annual), days/(365.2425/4)
- * (quarterly), year×12 + month−1 + (day−1)/days-in-month (monthly), days/7 (weekly), days counted
- * from 1970-01-01. Other combinations convert through the period's start.
+ * `2013-Q2` → 8053 quarters). Snapshot dates are placed by calendar month, so that snapshots on
+ * the same day each year are exactly one year apart, leap years or not: in months,
+ * year×12 + (month−1) + (day−1)/days-in-month; in years that ÷ 12; in quarters ÷ 3. Weekly:
+ * days since 1970-01-01 ÷ 7. Other combinations convert through the period's first day.
+ *
+ * @example periodTime(parsePeriod('2014-03-31', 'date').period, 'annual') - periodTime(parsePeriod('2013-03-31', 'date').period, 'annual') // 1
  */
 export function periodTime(period: Period, frequency: Frequency): number {
   const o = period.ordinal;
@@ -256,18 +257,10 @@ export function periodTime(period: Period, frequency: Frequency): number {
   }
   // Through the first day of the period.
   const days = period.type === 'date' ? o : daysFromIso(period.start);
-  switch (frequency) {
-    case 'annual':
-      return days / DAYS_PER_YEAR;
-    case 'quarterly':
-      return days / (DAYS_PER_YEAR / 4);
-    case 'monthly': {
-      const { year, month, day } = civilFromDays(days);
-      return year * 12 + month - 1 + (day - 1) / daysInMonth(year, month);
-    }
-    case 'weekly':
-      return days / 7;
-  }
+  if (frequency === 'weekly') return days / 7;
+  const { year, month, day } = civilFromDays(days);
+  const months = year * 12 + month - 1 + (day - 1) / daysInMonth(year, month);
+  return frequency === 'monthly' ? months : frequency === 'quarterly' ? months / 3 : months / 12;
 }
 
 function daysFromIso(iso: string): number {

@@ -218,7 +218,7 @@ export function parseSourceSpecs(raw: unknown, configFile: string, plan?: Pick<P
     const checkMeasureId = (field: string, id: string) => {
       if (measures && !measures.find(id)) {
         const near = nearest(id, plan!.measures.map((m) => m.id));
-        problem(field, `the plan has no measure ${quote(id)}${near ? `; did you mean "${near}"?` : ''}`);
+        problem(field, `the plan has no measure ${quote(id)}${near ? `; did you mean ${near}?` : ''}`);
       }
     };
     if (entry['measure'] !== undefined && entry['measureColumn'] !== undefined) {
@@ -540,8 +540,9 @@ interface Slot {
   key?: string;
   /** The period, parsed per measure (cached). */
   periodText?: string;
-  /** Header of the matched period column, for messages. */
+  /** Header of the matched period column, for messages, and its 0-based index. */
   header?: string;
+  anchor?: number;
   value?: number;
   computed?: { numerator: number; denominator: number; multiplier: number };
   numerator?: number;
@@ -654,7 +655,10 @@ export function ingestSource(spec: SourceSpec, bytes: Uint8Array, fileName: stri
       const slot: Slot = {};
       if (key !== undefined) slot.key = key;
       if (periodText !== undefined) slot.periodText = periodText;
-      if (anchor !== undefined) slot.header = h.names[anchor];
+      if (anchor !== undefined) {
+        slot.header = h.names[anchor];
+        slot.anchor = anchor;
+      }
       const v = spec.columns.value;
       if (typeof v === 'object' && 'numerator' in v) {
         const n = resolve('columns.value.numerator', v.numerator, anchor, key);
@@ -706,14 +710,14 @@ export function ingestSource(spec: SourceSpec, bytes: Uint8Array, fileName: stri
 
   const periodFor = (slot: Slot, measure: Measure, record: CsvRecord): { period: Period } | { issue: DataIssue } => {
     if (periodIdx !== undefined) {
-      return readPeriodCell(cellText(record, periodIdx), measure, spec.periodFormat, file, record.line, header!.names[periodIdx] || periodIdx + 1);
+      return readPeriodCell(cellText(record, periodIdx), measure, spec.periodFormat, file, record.line, periodIdx + 1);
     }
     const text = slot.periodText ?? spec.period ?? '';
     const cacheKey = `${measure.id}\u0000${text}`;
     let r = periodCache.get(cacheKey);
     if (!r) {
       // A fixed or header period is checked once, and a problem reported once, at the header line.
-      r = readPeriodCell(text, measure, spec.periodFormat, file, headerLine, slot.header ?? 'period');
+      r = readPeriodCell(text, measure, spec.periodFormat, file, headerLine, slot.anchor !== undefined ? slot.anchor + 1 : 'period');
       if ('issue' in r) r.issue.message = `${at}${slot.header !== undefined ? `, header ${quote(slot.header)}` : '.period'}: ${r.issue.message}`;
       periodCache.set(cacheKey, r);
     }
@@ -740,7 +744,7 @@ export function ingestSource(spec: SourceSpec, bytes: Uint8Array, fileName: stri
     const area = areas.match(areaText);
     if (area === undefined) {
       if (spec.unknownAreas === 'error') {
-        issues.push(error('UNKNOWN_AREA', file, line, unknownAreaMessage(areaText, areas.names, line), header!.names[areaCol] || areaCol + 1));
+        issues.push(error('UNKNOWN_AREA', file, line, unknownAreaMessage(areaText, areas.names, line), areaCol + 1));
       }
       return;
     }
@@ -756,15 +760,14 @@ export function ingestSource(spec: SourceSpec, bytes: Uint8Array, fileName: stri
       } else {
         measure = measures.find(text);
         if (!measure) {
-          issues.push(error('UNKNOWN_MEASURE', file, line, measures.unknownMessage(text, line), header!.names[measureIdx!] || measureIdx! + 1));
+          issues.push(error('UNKNOWN_MEASURE', file, line, measures.unknownMessage(text, line), measureIdx! + 1));
           return;
         }
       }
     }
     if (!measure) return;
 
-    const colName = (i: number) => header!.names[i] || i + 1;
-    const cell = (i: number | undefined): Cell | undefined => (i === undefined ? undefined : { text: cellText(record, i), column: colName(i) });
+    const cell = (i: number | undefined): Cell | undefined => (i === undefined ? undefined : { text: cellText(record, i), column: i + 1 });
     for (const slot of slots) {
       const p = periodFor(slot, measure, record);
       if ('issue' in p) {

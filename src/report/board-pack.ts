@@ -70,7 +70,7 @@ export async function buildBoardPack(input: BoardPackInput): Promise<PackFiles> 
     input.renderer.render('board-index', {
       title: plan.title,
       area,
-      asAt: asAtWords(rows.flatMap((r) => (r.latest ? [r.latest.period.end] : [])), input.asOf),
+      asAt: `${input.asOf ? 'as at' : 'data to'} ${asAtWords(rows.flatMap((r) => (r.latest ? [r.latest.period.end] : [])), input.asOf)}`,
       intro: `Baselines frozen at each measure's last period on or before ${periodWords(baselineAt)}, unless a report card says otherwise (the plan runs from ${periodWords(plan.start)} to ${periodWords(plan.end)}). ${plan.indicators.length} indicators, ${keyMeasures} measures. Obsessions are shown first and not repeated under their outcome.`,
       key: KEY_TEXT,
       groups,

@@ -680,7 +680,7 @@ class Generator {
       let num = Math.round(sumNum() / 3);
       if (real) {
         num = findNumerator(den, real, 1, 100, `neet ${label}`);
-        const free = t.find((i) => !realAt.has(i) && i === t[1]) ?? t.find((i) => !realAt.has(i));
+        const free = [t[1]!, t[2]!, t[0]!].find((i) => !realAt.has(i)); // December if it is free
         if (free === undefined) throw new Error(`neet ${label}: no free month to adjust`);
         const cell = city[free]!;
         cell.numerator = cell.numerator! + (3 * num - sumNum());

@@ -225,14 +225,17 @@ describe('periodTime: position in units of the frequency', () => {
     expect(periodTime(ok('2013-03', 'month'), 'monthly')).toBe(2013 * 12 + 2);
     expect(periodTime(ok('2013-W39', 'week'), 'weekly')).toBe((utcDays(2013, 9, 23) - 4) / 7);
   });
-  test('snapshot dates', () => {
+  test('snapshot dates: placed by calendar month, so same-day snapshots are whole years apart', () => {
     const d = ok('2013-03-31', 'date');
-    expect(periodTime(d, 'annual')).toBeCloseTo(utcDays(2013, 3, 31) / 365.2425, 12);
-    expect(periodTime(d, 'quarterly')).toBeCloseTo(utcDays(2013, 3, 31) / (365.2425 / 4), 12);
-    expect(periodTime(d, 'monthly')).toBeCloseTo(2013 * 12 + 2 + 30 / 31, 12);
+    const months = 2013 * 12 + 2 + 30 / 31;
+    expect(periodTime(d, 'monthly')).toBeCloseTo(months, 12);
+    expect(periodTime(d, 'annual')).toBeCloseTo(months / 12, 12);
+    expect(periodTime(d, 'quarterly')).toBeCloseTo(months / 3, 12);
     expect(periodTime(d, 'weekly')).toBeCloseTo(utcDays(2013, 3, 31) / 7, 12);
-    // Consecutive annual snapshots are about one unit apart.
-    expect(periodTime(ok('2014-03-31', 'date'), 'annual') - periodTime(d, 'annual')).toBeCloseTo(1, 2);
+    // 31 March 2011 → 2012 crosses a leap day and is still exactly one year.
+    const t = ['2010-03-31', '2011-03-31', '2012-03-31', '2013-03-31'].map((x) => periodTime(ok(x, 'date'), 'annual'));
+    expect(t.slice(1).map((v, i) => v - t[i]!)).toEqual([1, 1, 1]);
+    expect(periodTime(ok('2013-06-30', 'date'), 'quarterly') - periodTime(ok('2013-03-31', 'date'), 'quarterly')).toBeCloseTo(1 + (29 / 30 - 30 / 31) / 3, 12);
   });
   test('mixed types convert', () => {
     expect(periodTime(ok('2013-Q3', 'quarter'), 'annual')).toBe(2013.5);
