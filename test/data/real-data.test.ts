@@ -139,8 +139,8 @@ describe('children looked after at 31 March: DfE SFR files 2010-2017', () => {
     const s = r.specs[0]!;
     const netGain = ingestSource({ ...s, columns: { ...s.columns, value: 'CLA_NetGain' } }, readFileSync(s.path), s.file, plan);
     expect(brief(netGain.issues)).toEqual([
-      'warning SPREADSHEET_ERROR dfe-cla-sfr36-2013.csv:2:CLA_NetGain',
-      'error NEGATIVE_COUNT dfe-cla-sfr36-2013.csv:5:CLA_NetGain',
+      'warning SPREADSHEET_ERROR dfe-cla-sfr36-2013.csv:2:53',
+      'error NEGATIVE_COUNT dfe-cla-sfr36-2013.csv:5:53',
     ]);
     expect(values(netGain.observations, 'looked-after', 'England')).toEqual({ '2013-03-31': 'missing error' });
     expect(values(netGain.observations, 'looked-after', 'Leeds')).toEqual({ '2013-03-31': 'missing x' });

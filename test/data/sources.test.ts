@@ -77,7 +77,7 @@ describe('parseSourceSpecs', () => {
       'sources[1]: expected a mapping with file:, measure: and columns:, got "just a string"',
       'sources[2].colums: unknown field; did you mean columns? (allowed: file, title, description, measure, measureColumn, measureMap, columns, period, periodFormat, headerRow, filter, areas, wide, markers, emptyAs, periodStatus, note, unknownAreas)',
       'sources[2].file: expected the path of a CSV file, got nothing',
-      'sources[2].measure: the plan has no measure "neets"; did you mean "neet"?',
+      'sources[2].measure: the plan has no measure "neets"; did you mean neet?',
       'sources[2].columns: expected a mapping with area: and value: (and period: unless the file has a fixed period or is wide), got nothing',
       'sources[3].measure: give measure: or measureColumn:, not both',
       'sources[3].columns.colour: unknown column role (allowed: area, period, value, numerator, denominator, lower, upper, status, note)',
@@ -159,7 +159,7 @@ describe('ingestSource', () => {
 
   test('measureColumn without a map needs measure ids', () => {
     const r = ingest({ measureColumn: 'm', columns: { area: 'a', period: 'p', value: 'v' } }, 'm,a,p,v\nneet,Leeds,2013,6\nneat,Leeds,2013,6\n');
-    expect(brief(r.issues)).toEqual(['error UNKNOWN_MEASURE f.csv:3:m']);
+    expect(brief(r.issues)).toEqual(['error UNKNOWN_MEASURE f.csv:3:1']);
   });
 
   test('areas: maps the file spellings; unknownAreas: error reports the others', () => {
@@ -168,7 +168,7 @@ describe('ingestSource', () => {
     expect(r.observations.map((o) => o.area)).toEqual(['Yorkshire and The Humber']);
     expect(r.issues).toEqual([]);
     const strict = ingest({ measure: 'neet', period: '2013', unknownAreas: 'error', columns: { area: 'name', value: 'v' } }, text);
-    expect(brief(strict.issues)).toEqual(['error UNKNOWN_AREA f.csv:2:name', 'error UNKNOWN_AREA f.csv:3:name']);
+    expect(brief(strict.issues)).toEqual(['error UNKNOWN_AREA f.csv:2:1', 'error UNKNOWN_AREA f.csv:3:1']);
   });
 
   test('headerRow skips a title block; wide pattern with offsets reads a block per year', () => {
@@ -238,7 +238,7 @@ describe('ingestSource', () => {
       { measure: 'obesity-year6', markers: { NA: 'x' }, periodStatus: { '2013/14': ['b'] }, note: 'NCMP', columns: { area: 'area', period: 'period', value: 'value' } },
       'area,period,value\nLeeds,2012/13,19.6\nLeeds,2013/14,NA\nLeeds,2014/15,\nLeeds,2015/16,20.4\n',
     );
-    expect(brief(r.issues)).toEqual(['warning EMPTY_VALUE f.csv:4:value']);
+    expect(brief(r.issues)).toEqual(['warning EMPTY_VALUE f.csv:4:3']);
     expect(r.observations.map((o) => [o.period.label, o.value, o.missing, o.status, o.note])).toEqual([
       ['2012/13', 19.6, undefined, [], 'NCMP'],
       ['2013/14', null, 'x', ['b'], 'NCMP'],
@@ -254,10 +254,10 @@ describe('ingestSource', () => {
     );
     expect(brief(r.issues)).toEqual([
       'warning DUPLICATE_ROW f.csv:3',
-      'error PERCENT_OUT_OF_RANGE f.csv:4:pct',
+      'error PERCENT_OUT_OF_RANGE f.csv:4:3',
       'warning SERIES_GAP f.csv:5',
       'error CONFLICTING_ROW f.csv:6',
-      'error WRONG_PERIOD_TYPE f.csv:7:year',
+      'error WRONG_PERIOD_TYPE f.csv:7:1',
     ]);
   });
 
