@@ -36,11 +36,12 @@ export function latestObservation(observations: readonly Observation[], asOf?: s
   return undefined;
 }
 
-/** Peers of an area: the other areas of its type (clusters among clusters, cities among cities). */
+/** Peers of an area: clusters among clusters; the city among the other local authorities. */
 export function peerAreas(areas: readonly Area[], area: string): Area[] {
   const own = areas.find((a) => a.name === area);
   if (!own) return [];
-  return areas.filter((a) => a.type === own.type);
+  const group = (type: Area['type']) => (type === 'city' ? 'authority' : type);
+  return areas.filter((a) => group(a.type) === group(own.type));
 }
 
 /** What targets need to know about other areas: comparators and the quartiles of peers. */

@@ -117,9 +117,12 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .addOption(configOption())
     .option('-o, --out <dir>', 'output folder', 'board-pack')
     .option('-a, --area <area>', 'area the pack is for (default: the plan city)')
-    .option('--as-of <period>', 'report as at this period (a date, year or period label)')
+    .option('--all-areas', 'one pack per local area, each in its own folder, with an index')
+    .option('--as-of <period>', 'report as at this date, month or year')
     .option('-q, --quiet', 'print nothing but errors')
-    .addHelpText('after', '\nExample:\n  oba report --out board-pack')
+    .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
+    .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per core)')
+    .addHelpText('after', '\nExample:\n  oba report --out board-pack\n  oba report --all-areas --out packs')
     .action((options) => run(async (t) => (await import('./commands/report.js')).report(options, t, cwd)));
 
   program
@@ -131,6 +134,8 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .option('-o, --out <dir>', 'output folder', 'sheets')
     .option('--as-of <period>', 'use data up to this date, month or year')
     .option('-q, --quiet', 'print nothing but errors')
+    .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
+    .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per core)')
     .addHelpText('after', '\nExample:\n  oba sheet --cluster Seacroft --out sheets\n  oba sheet --all-clusters')
     .action((options) => run(async (t) => (await import('./commands/sheet.js')).sheet(options, t, cwd)));
 
@@ -143,6 +148,8 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .option('-a, --area <area>', 'area (default: the plan city)')
     .option('--check', 'do not write; exit 1 if the files in --out are not what the data now produces')
     .option('-q, --quiet', 'print nothing but errors')
+    .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
+    .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per core)')
     .addHelpText('after', '\nExample:\n  oba tracker --out tracker\n  oba tracker --out tracker --check')
     .action((options) => run(async (t) => (await import('./commands/tracker.js')).tracker(options, t, cwd)));
 

@@ -10,7 +10,7 @@ import type { Plan } from '../plan/types.js';
 import type { DataIssue, Observation } from '../data/types.js';
 import { buildDataset, type Dataset } from '../model/dataset.js';
 import { readDataInputs } from '../data/read.js';
-import { parseSourceSpecs } from '../data/sources.js';
+import { parseSourceSpecs, type SourceSpec } from '../data/sources.js';
 import { checkSeries } from '../data/checks.js';
 import { CliError } from './errors.js';
 
@@ -43,18 +43,32 @@ export interface LoadOptions {
   data?: string[];
 }
 
-export async function loadWorkspace(options: LoadOptions, cwd: string): Promise<Workspace> {
+/** What a run will read, found without reading the data itself. */
+export interface InputPlan {
+  config: Config;
+  plan: Plan;
+  dataFiles: string[];
+  specs: SourceSpec[];
+  /** Every input file: configuration, plan, data and published sources. */
+  files: string[];
+}
+
+export function planInputs(options: LoadOptions, cwd: string): InputPlan {
   const { config, plan } = loadPlanOnly(options.config, cwd);
   const configFile = config.file ?? 'oba.config.yaml';
   const dataFiles = options.data ? options.data.map((f) => resolve(cwd, f)) : config.dataFiles;
   const { specs, problems } = options.data ? { specs: [], problems: [] } : parseSourceSpecs(config.sources, configFile, plan);
   if (problems.length > 0) throw new ConfigError(configFile, problems);
+  return { config, plan, dataFiles, specs, files: [configFile, config.planFile, ...dataFiles, ...specs.map((s) => s.path)] };
+}
+
+export async function loadWorkspace(options: LoadOptions, cwd: string, inputs: InputPlan = planInputs(options, cwd)): Promise<Workspace> {
+  const { config, plan, dataFiles, specs } = inputs;
   const read = await readDataInputs([...dataFiles, ...specs], plan, { extraAreas: config.extraAreas });
   // Within a file, ingest has checked repeats; across files, the same figure twice is checked here.
   const checked = checkSeries(read.observations, plan);
   const dataset = buildDataset(plan, checked.observations, config.extraAreas);
-  const inputs = [configFile, config.planFile, ...dataFiles, ...specs.map((s) => s.path)];
-  return { config, plan, dataset, issues: [...read.issues, ...checked.issues], inputs };
+  return { config, plan, dataset, issues: [...read.issues, ...checked.issues], inputs: inputs.files };
 }
 
 /** Stops with exit 1 when the data has errors, after printing them; warnings go to stderr. */

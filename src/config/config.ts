@@ -27,6 +27,7 @@ import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseYaml } from './yaml.js';
 import { describe } from '../plan/parse-plan.js';
+import { AREA_TYPES } from '../plan/types.js';
 import type { Area, AreaType, Plan } from '../plan/types.js';
 import { packageRoot } from '../io/package-root.js';
 
@@ -117,7 +118,6 @@ export function loadConfig(file: string): Config {
 
 const TOP_KEYS = ['plan', 'data', 'sources', 'narratives', 'templates', 'areas', 'analysis', 'measures'];
 const ANALYSIS_KEYS = ['baselineAt', 'horizon', 'method', 'window', 'level', 'trajectory', 'rag'];
-const AREA_TYPES: readonly AreaType[] = ['city', 'cluster', 'national', 'region', 'comparator'];
 
 export function parseConfig(text: string, file: string): Config {
   const parsed = parseYaml(text, file);

@@ -12,11 +12,12 @@
  * and build each row (`checks.ts`, shared with source mappings) → series checks (duplicates,
  * conflicts, gaps).
  */
+import type { Readable } from 'node:stream';
 import type { Area, Measure, Plan } from '../plan/types.js';
-import type { DataIssue, Observation } from './types.js';
+import type { DataIssue, Observation, Period } from './types.js';
 import { areaMatcher } from './areas.js';
 import { buildObservation, checkSeries, readPeriodCell, type Cell } from './checks.js';
-import { checkCsvBytes, forEachCsvRecord, isBlankRecord, type CsvRecord } from './csv.js';
+import { isBlankRecord, readCsvBytes, readCsvStream, type ByteSource, type CsvReadIssues, type CsvRecord } from './csv.js';
 import { error, listAnd, nearest, quote, sortIssues, warning } from './issues.js';
 import { parseValue } from './value.js';
 
@@ -66,14 +67,39 @@ export function unknownAreaMessage(text: string, names: readonly string[], line:
 }
 
 /**
- * Reads a native-format CSV file. Nothing is thrown for bad input: every problem comes back as
- * a `DataIssue`, and observations from the good rows come back alongside them.
+ * Reads a native-format CSV file held in memory. Nothing is thrown for bad input: every problem
+ * comes back as a `DataIssue`, and observations from the good rows come back alongside them.
  */
 export function ingestCsv(bytes: Uint8Array, fileName: string, plan: Plan, options: IngestOptions = {}): IngestResult {
-  const file = fileName;
-  const issues: DataIssue[] = checkCsvBytes(bytes, file);
-  if (issues.length > 0) return { observations: [], issues };
+  const ingest = nativeIngest(fileName, plan, options);
+  return ingest.finish(readCsvBytes(bytes, fileName, ingest.onRecord));
+}
 
+/**
+ * Reads a native-format CSV file from a byte stream (`fs.createReadStream`, or any iterable of
+ * chunks), a chunk at a time: memory grows with the observations kept, not with the file. Gives
+ * exactly what `ingestCsv` gives for the same bytes. Errors of the stream itself are thrown.
+ */
+export async function ingestCsvStream(source: ByteSource | Readable, fileName: string, plan: Plan, options: IngestOptions = {}): Promise<IngestResult> {
+  const ingest = nativeIngest(fileName, plan, options);
+  return ingest.finish(await readCsvStream(source, fileName, ingest.onRecord));
+}
+
+/** Cached period parses, shared by the rows (and so the observations) of one period. */
+const PERIOD_CACHE_SIZE = 4096;
+
+/**
+ * The native format's handling of one file's records, shared by `ingestCsv` and
+ * `ingestCsvStream`: `onRecord` for each record in order, then `finish` with what the CSV reader
+ * found wrong. Only the observations (and issues) are kept between records.
+ */
+function nativeIngest(
+  fileName: string,
+  plan: Plan,
+  options: IngestOptions,
+): { onRecord: (record: CsvRecord) => void; finish: (read: CsvReadIssues) => IngestResult } {
+  const file = fileName;
+  const issues: DataIssue[] = [];
   const areas = areaMatcher([...plan.areas, ...(options.extraAreas ?? [])]);
   const measures = measureLookup(plan);
   const observations: Observation[] = [];
@@ -83,6 +109,7 @@ export function ingestCsv(bytes: Uint8Array, fileName: string, plan: Plan, optio
   let headerLine = 0;
   let stop = false; // the header is unusable: read no rows
   let dataRows = 0;
+  const periods = new Map<string, Period>();
 
   const onHeader = (record: CsvRecord) => {
     headerLine = record.line;
@@ -169,11 +196,21 @@ export function ingestCsv(bytes: Uint8Array, fileName: string, plan: Plan, optio
         error('UNKNOWN_AREA', file, line, areaCell.text.trim() === '' ? `no area on line ${line}; write an area name from the plan` : unknownAreaMessage(areaCell.text, areas.names, line), areaCell.column),
       );
     }
-    let period;
+    let period: Period | undefined;
     if (measure) {
-      const p = readPeriodCell(periodCell.text, measure, undefined, file, line, periodCell.column);
-      if ('issue' in p) rowIssues.push(p.issue);
-      else period = p.period;
+      // Rows of one period share its Period object (observations stay small); a cell that cannot
+      // be read is reported on its own line each time.
+      const key = `${measure.periodType}\u0000${periodCell.text}`;
+      period = periods.get(key);
+      if (period === undefined) {
+        const p = readPeriodCell(periodCell.text, measure, undefined, file, line, periodCell.column);
+        if ('issue' in p) rowIssues.push(p.issue);
+        else {
+          period = p.period;
+          if (periods.size >= PERIOD_CACHE_SIZE) periods.clear();
+          periods.set(key, period);
+        }
+      }
     }
     if (!measure || area === undefined || !period) {
       // Still check that the value can be read, so one pass reports everything wrong with the row.
@@ -202,21 +239,25 @@ export function ingestCsv(bytes: Uint8Array, fileName: string, plan: Plan, optio
     if (built.observation) observations.push(built.observation);
   };
 
-  issues.push(
-    ...forEachCsvRecord(bytes, file, (record) => {
-      if (stop || isBlankRecord(record.fields)) return;
-      if (index === undefined) onHeader(record);
-      else onRow(record);
-    }),
-  );
+  const onRecord = (record: CsvRecord) => {
+    if (stop || isBlankRecord(record.fields)) return;
+    if (index === undefined) onHeader(record);
+    else onRow(record);
+  };
 
-  if (index === undefined) {
-    issues.push(error('FILE_EMPTY', file, 0, 'the file has no header row; the first line must name the columns measure, area, period, value'));
-  } else if (!stop && dataRows === 0 && !issues.some((i) => i.code === 'FILE_NOT_CSV')) {
-    issues.push(error('FILE_EMPTY', file, headerLine, `the file has a header but no data rows; add rows below line ${headerLine}, one per observation`));
-  }
+  const finish = (read: CsvReadIssues): IngestResult => {
+    // A file that is not a UTF-8 text file: nothing read from it counts.
+    if (read.fileIssue) return { observations: [], issues: [read.fileIssue] };
+    if (read.parseIssue) issues.push(read.parseIssue);
+    if (index === undefined) {
+      issues.push(error('FILE_EMPTY', file, 0, 'the file has no header row; the first line must name the columns measure, area, period, value'));
+    } else if (!stop && dataRows === 0 && !read.parseIssue) {
+      issues.push(error('FILE_EMPTY', file, headerLine, `the file has a header but no data rows; add rows below line ${headerLine}, one per observation`));
+    }
+    const series = checkSeries(observations, plan);
+    issues.push(...series.issues);
+    return { observations: series.observations, issues: sortIssues(issues) };
+  };
 
-  const series = checkSeries(observations, plan);
-  issues.push(...series.issues);
-  return { observations: series.observations, issues: sortIssues(issues) };
+  return { onRecord, finish };
 }

@@ -48,11 +48,12 @@
  * one file through its mapping with the same checks as the native format (`checks.ts`).
  */
 import { dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
 import type { Area, Measure, Plan } from '../plan/types.js';
 import type { DataIssue, MissingMarker, Observation, Period, StatusFlag } from './types.js';
 import { areaMatcher, areaKey } from './areas.js';
 import { buildObservation, checkSeries, readPeriodCell, type Cell, type RowInput } from './checks.js';
-import { checkCsvBytes, forEachCsvRecord, isBlankRecord, type CsvRecord } from './csv.js';
+import { isBlankRecord, readCsvBytes, readCsvStream, type ByteSource, type CsvReadIssues, type CsvRecord } from './csv.js';
 import type { IngestOptions, IngestResult } from './ingest.js';
 import { measureLookup, unknownAreaMessage } from './ingest.js';
 import { error, listOr, nearest, quote, sortIssues } from './issues.js';
@@ -564,16 +565,48 @@ function usesOffsets(spec: SourceSpec): boolean {
 const cellText = (record: CsvRecord, index: number | undefined): string => (index === undefined ? '' : (record.fields[index] ?? ''));
 
 /**
- * Reads one published file through its mapping. Nothing is thrown for bad input: problems come
- * back as issues (a column the mapping names but the file lacks is MISSING_COLUMN on the header
- * line), alongside the observations of every good row. Rows filtered out, and rows for areas not
- * in the plan, are skipped silently.
+ * Reads one published file, held in memory, through its mapping. Nothing is thrown for bad
+ * input: problems come back as issues (a column the mapping names but the file lacks is
+ * MISSING_COLUMN on the header line), alongside the observations of every good row. Rows
+ * filtered out, and rows for areas not in the plan, are skipped silently.
  */
 export function ingestSource(spec: SourceSpec, bytes: Uint8Array, fileName: string, plan: Plan, options: IngestOptions = {}): IngestResult {
+  const ingest = sourceIngest(spec, fileName, plan, options);
+  return ingest.finish(readCsvBytes(bytes, fileName, ingest.onRecord));
+}
+
+/**
+ * Reads one published file through its mapping from a byte stream (`fs.createReadStream`, or
+ * any iterable of chunks), a chunk at a time: memory grows with the observations kept, not with
+ * the file. Gives exactly what `ingestSource` gives for the same bytes. Errors of the stream
+ * itself are thrown.
+ */
+export async function ingestSourceStream(
+  spec: SourceSpec,
+  source: ByteSource | Readable,
+  fileName: string,
+  plan: Plan,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
+  const ingest = sourceIngest(spec, fileName, plan, options);
+  return ingest.finish(await readCsvStream(source, fileName, ingest.onRecord));
+}
+
+/**
+ * A mapping's handling of one file's records, shared by `ingestSource` and `ingestSourceStream`:
+ * `onRecord` for each record in order (none when the mapping does not fit the plan: the file's
+ * bytes are only checked), then `finish` with what the CSV reader found wrong. Only the
+ * observations (and issues) are kept between records.
+ */
+function sourceIngest(
+  spec: SourceSpec,
+  fileName: string,
+  plan: Plan,
+  options: IngestOptions,
+): { onRecord?: (record: CsvRecord) => void; finish: (read: CsvReadIssues) => IngestResult } {
   const file = fileName;
   const at = `sources[${spec.index}]`;
-  const issues: DataIssue[] = checkCsvBytes(bytes, file);
-  if (issues.length > 0) return { observations: [], issues };
+  const issues: DataIssue[] = [];
 
   const allAreas: Area[] = [...plan.areas, ...(options.extraAreas ?? [])];
   const areas = areaMatcher(allAreas, spec.areas);
@@ -590,7 +623,10 @@ export function ingestSource(spec: SourceSpec, bytes: Uint8Array, fileName: stri
       issues.push(error('BAD_SOURCE', file, 0, `${at}.areas maps ${quote(from)} to ${quote(to)}, which is not an area of the plan; correct the mapping`));
     }
   }
-  if (issues.length > 0) return { observations: [], issues };
+  if (issues.length > 0) {
+    // The file's own problems come first (as they would be found before the mapping is used).
+    return { finish: (read) => ({ observations: [], issues: read.fileIssue ? [read.fileIssue] : issues }) };
+  }
 
   let header: Header | undefined;
   let headerLine = 0;
@@ -803,24 +839,29 @@ export function ingestSource(spec: SourceSpec, bytes: Uint8Array, fileName: stri
   };
 
   let lastRow = 0;
-  issues.push(
-    ...forEachCsvRecord(bytes, file, (record) => {
-      lastRow = record.row;
-      if (stop) return;
-      if (record.row < spec.headerRow) return;
-      if (record.row === spec.headerRow) {
-        onHeader(record);
-        return;
-      }
-      if (isBlankRecord(record.fields)) return;
-      onRow(record);
-    }),
-  );
-  if (!header && !issues.some((i) => i.code === 'FILE_NOT_CSV')) {
-    issues.push(error('BAD_SOURCE', file, 0, `${at}.headerRow is ${spec.headerRow}, but the file has only ${lastRow} rows; correct headerRow`));
-  }
+  const onRecord = (record: CsvRecord) => {
+    lastRow = record.row;
+    if (stop) return;
+    if (record.row < spec.headerRow) return;
+    if (record.row === spec.headerRow) {
+      onHeader(record);
+      return;
+    }
+    if (isBlankRecord(record.fields)) return;
+    onRow(record);
+  };
 
-  const series = checkSeries(observations, plan);
-  issues.push(...series.issues);
-  return { observations: series.observations, issues: sortIssues(issues) };
+  const finish = (read: CsvReadIssues): IngestResult => {
+    // A file that is not a UTF-8 text file: nothing read from it counts.
+    if (read.fileIssue) return { observations: [], issues: [read.fileIssue] };
+    if (read.parseIssue) issues.push(read.parseIssue);
+    if (!header && !read.parseIssue) {
+      issues.push(error('BAD_SOURCE', file, 0, `${at}.headerRow is ${spec.headerRow}, but the file has only ${lastRow} rows; correct headerRow`));
+    }
+    const series = checkSeries(observations, plan);
+    issues.push(...series.issues);
+    return { observations: series.observations, issues: sortIssues(issues) };
+  };
+
+  return { onRecord, finish };
 }

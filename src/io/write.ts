@@ -24,6 +24,17 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
 
 /** The marker file that says a folder is an `oba` output and may be replaced by the next run. */
 export const PACK_MARKER = '.oba-output';
+const MARKER_TEXT = 'Written by oba. The whole folder is replaced on every run.\n';
+
+/** The manifest part of a folder's marker file, or undefined when there is none. */
+export function readManifest(outDir: string): string | undefined {
+  try {
+    const text = readFileSync(join(outDir, PACK_MARKER), 'utf8');
+    return text.startsWith(MARKER_TEXT) ? text.slice(MARKER_TEXT.length) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The files of a pack, by path relative to the output folder (always `/`-separated). */
 export type PackFiles = Map<string, string>;
@@ -43,7 +54,7 @@ export function insideFolder(folder: string, relativePath: string): string {
  * swapped in, so the folder holds the old pack or the new one, never a mix. A folder that has
  * files but no marker was not written by oba: it is left alone and the run refused.
  */
-export function writePack(outDir: string, files: PackFiles, inputs: readonly string[] = []): void {
+export function writePack(outDir: string, files: PackFiles, inputs: readonly string[] = [], manifest = ''): void {
   const target = resolve(outDir);
   for (const input of inputs) {
     const inputPath = resolve(input);
@@ -66,7 +77,7 @@ export function writePack(outDir: string, files: PackFiles, inputs: readonly str
   for (const [path, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     writeFileAtomic(insideFolder(staging, path), content);
   }
-  writeFileAtomic(join(staging, PACK_MARKER), 'Written by oba. The whole folder is replaced on every run.\n');
+  writeFileAtomic(join(staging, PACK_MARKER), `${MARKER_TEXT}${manifest}`);
   const old = join(parent, `.${basename(target)}.old-${process.pid}`);
   if (existsSync(target)) renameSync(target, old);
   renameSync(staging, target);

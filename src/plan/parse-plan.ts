@@ -2,6 +2,7 @@
  * Reads and validates the plan file. Every problem is collected and reported at once,
  * each naming where in the file it is (`outcomes[1].priorities[0].indicators[2].measures[0].unit`).
  */
+import { AREA_TYPES } from './types.js';
 import type {
   Area,
   AreaType,
@@ -61,7 +62,6 @@ const IMPLIED_FREQUENCY: Record<Exclude<PeriodType, 'date'>, Frequency> = {
 };
 const ROLES: readonly MeasureRole[] = ['key', 'tracker', 'performance'];
 const QUADRANTS: readonly Quadrant[] = ['how-much', 'how-well', 'better-off'];
-const AREA_TYPES: readonly AreaType[] = ['city', 'cluster', 'national', 'region', 'comparator'];
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

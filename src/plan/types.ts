@@ -74,7 +74,13 @@ export interface Outcome {
   priorities: Priority[];
 }
 
-export type AreaType = 'city' | 'cluster' | 'national' | 'region' | 'comparator';
+/**
+ * `city` is the area the plan is for; `authority` any other local authority (peers of the city
+ * for quartiles and ranks); `cluster` a local area within the city.
+ */
+export type AreaType = 'city' | 'authority' | 'cluster' | 'national' | 'region' | 'comparator';
+
+export const AREA_TYPES: readonly AreaType[] = ['city', 'authority', 'cluster', 'national', 'region', 'comparator'];
 
 export interface Area {
   name: string;

@@ -13,7 +13,8 @@ import type { Narrative } from './narrative.js';
 import type { PackFiles } from '../io/write.js';
 import { scorecard, latestObservation, type ScorecardRow, BENCHMARK_AREA } from '../analysis/scorecard.js';
 import { baselineChartSpec } from '../charts/baseline-chart.js';
-import { renderSvg } from '../charts/render.js';
+import type { RenderChart } from '../io/chart-renderer.js';
+import { setChart } from './common.js';
 import { baselineChartInput } from './chart-input.js';
 import { CARD_SECTIONS } from './narrative.js';
 import { asAtWords, chartFileName, indicatorFileName, KEY_TEXT, latestText, outcomeTitle, priorityTitle, scorecardCells } from './common.js';
@@ -24,6 +25,8 @@ import { directionOfTravel } from '../stats/direction.js';
 import { periodsPerYear } from '../analysis/timeline.js';
 
 export interface BoardPackInput {
+  /** Draws a chart spec to SVG (in this thread or a worker pool, through the cache). */
+  renderChart: RenderChart;
   dataset: Dataset;
   config: Pick<Config, 'analysis' | 'measures'>;
   area: string;
@@ -38,6 +41,7 @@ export async function buildBoardPack(input: BoardPackInput): Promise<PackFiles> 
   const plan = dataset.plan;
   const rows = scorecard(dataset, input.config, area, input.asOf ? { asOf: input.asOf } : {});
   const files: PackFiles = new Map();
+  const charts: Promise<void>[] = [];
 
   // Report cards, with their charts.
   for (const indicator of plan.indicators) {
@@ -46,7 +50,7 @@ export async function buildBoardPack(input: BoardPackInput): Promise<PackFiles> 
     for (const row of own) {
       const hasData = (dataset.series(row.measure.id, area)?.observations.length ?? 0) > 0;
       const chart = hasData ? chartFileName(row.measure, area) : '';
-      if (hasData) files.set(chart, await renderSvg(baselineChartSpec(chartInputFor(row, input))));
+      if (hasData) charts.push(setChart(files, chart, input.renderChart(baselineChartSpec(chartInputFor(row, input)))));
       measures.push(measureView(row, chart));
     }
     files.set(indicatorFileName(indicator), input.renderer.render('report-card', cardView(input, indicator, measures)));
@@ -81,6 +85,7 @@ export async function buildBoardPack(input: BoardPackInput): Promise<PackFiles> 
       ],
     }),
   );
+  await Promise.all(charts);
   return files;
 }
 

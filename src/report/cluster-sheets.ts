@@ -12,7 +12,8 @@ import type { Narrative } from './narrative.js';
 import { SHEET_SECTIONS } from './narrative.js';
 import { analyseMeasure, latestObservation } from '../analysis/scorecard.js';
 import { baselineChartSpec } from '../charts/baseline-chart.js';
-import { renderSvg } from '../charts/render.js';
+import type { RenderChart } from '../io/chart-renderer.js';
+import { setChart } from './common.js';
 import { baselineChartInput } from './chart-input.js';
 import { chartFileName, indicatorFileName, latestText, outcomeTitle } from './common.js';
 import { periodWords, verdictText } from './words.js';
@@ -22,6 +23,8 @@ import { slugify } from '../render/slug.js';
 import type { Observation } from '../data/types.js';
 
 export interface SheetInput {
+  /** Draws a chart spec to SVG (in this thread or a worker pool, through the cache). */
+  renderChart: RenderChart;
   dataset: Dataset;
   config: Pick<Config, 'analysis' | 'measures'>;
   cluster: string;
@@ -43,6 +46,7 @@ export async function buildClusterSheets(input: SheetInput): Promise<PackFiles> 
   const { dataset, cluster } = input;
   const plan = dataset.plan;
   const files: PackFiles = new Map();
+  const charts: Promise<void>[] = [];
   const indexRows = [];
   for (const indicator of plan.indicators) {
     const measures = [];
@@ -53,7 +57,7 @@ export async function buildClusterSheets(input: SheetInput): Promise<PackFiles> 
       const cityObs = visible(dataset.series(measure.id, plan.city)?.observations ?? [], input.asOf);
       const chart = chartFileName(measure, cluster);
       const comparators = measure.unit.kind === 'count' ? [] : [{ name: plan.city, observations: cityObs }];
-      files.set(chart, await renderSvg(baselineChartSpec(baselineChartInput(analysis, observations, measure, { title: `${measure.title}, ${cluster}`, comparators }))));
+      charts.push(setChart(files, chart, input.renderChart(baselineChartSpec(baselineChartInput(analysis, observations, measure, { title: `${measure.title}, ${cluster}`, comparators })))));
       measures.push({
         title: measure.title,
         chart,
@@ -87,6 +91,7 @@ export async function buildClusterSheets(input: SheetInput): Promise<PackFiles> 
       rows: indexRows,
     }),
   );
+  await Promise.all(charts);
   return files;
 }
 

@@ -59,3 +59,8 @@ export function asAtWords(dates: readonly string[], asOf?: string): string {
   if (!latest) return 'no data';
   return periodWords(latest.slice(0, 7));
 }
+
+/** Puts a chart into the pack once it is drawn; charts are drawn concurrently. */
+export async function setChart(files: Map<string, string>, path: string, svg: Promise<string>): Promise<void> {
+  files.set(path, await svg);
+}

@@ -12,7 +12,8 @@ import type { PackFiles } from '../io/write.js';
 import { analyseMeasure } from '../analysis/scorecard.js';
 import { xmr, type XmrResult } from '../stats/xmr.js';
 import { spcChartSpec } from '../charts/spc-chart.js';
-import { renderSvg } from '../charts/render.js';
+import type { RenderChart } from '../io/chart-renderer.js';
+import { setChart } from './common.js';
 import { spcChartInput } from './chart-input.js';
 import { formatChange, formatValue } from '../render/format.js';
 import { periodWords, VERDICT_WORDS } from './words.js';
@@ -20,6 +21,8 @@ import { periodsPerYear, timeOf } from '../analysis/timeline.js';
 import { slugify } from '../render/slug.js';
 
 export interface TrackerInput {
+  /** Draws a chart spec to SVG (in this thread or a worker pool, through the cache). */
+  renderChart: RenderChart;
   dataset: Dataset;
   config: Pick<Config, 'analysis' | 'measures'>;
   area: string;
@@ -34,6 +37,7 @@ export async function buildTracker(input: TrackerInput, renderer: Renderer): Pro
   const { dataset, area } = input;
   const plan = dataset.plan;
   const files: PackFiles = new Map();
+  const charts: Promise<void>[] = [];
   const rows = [];
   let latestLabel: string | undefined;
   for (const indicator of plan.indicators.filter((i) => i.obsession)) {
@@ -49,7 +53,7 @@ export async function buildTracker(input: TrackerInput, renderer: Renderer): Pro
     const title = `${tracker.title}, ${area}`;
     if (chart) {
       const description = `SPC (XmR) chart of the latest ${shown.length} values of ${tracker.title.toLowerCase()}, ${area}, with the mean and process limits. ${signalWords(chart, tracker)}`;
-      files.set(chartPath, await renderSvg(spcChartSpec(spcChartInput(chart, shown, tracker, title, description))));
+      charts.push(setChart(files, chartPath, input.renderChart(spcChartSpec(spcChartInput(chart, shown, tracker, title, description)))));
     }
     const keyMeasures = indicator.measures.filter((m) => m.role === 'key' && (dataset.series(m.id, area)?.observations.length ?? 0) > 0);
     const verdicts = keyMeasures.map((m) => {
@@ -71,6 +75,7 @@ export async function buildTracker(input: TrackerInput, renderer: Renderer): Pro
       footer: 'Written by `oba tracker`. To change what it says, change the data, not this file: `oba tracker --check` fails when this page is out of date.',
     }),
   );
+  await Promise.all(charts);
   return files;
 }
 

@@ -1,44 +1,56 @@
-/** `oba report`: the board pack. */
-import { resolve } from 'node:path';
+/** `oba report`: the board pack, for one area or (`--all-areas`) for every local area. */
 import type { Terminal } from '../terminal.js';
-import { formatIssue, loadWorkspace, requireCleanData } from '../workspace.js';
 import { loadNarratives, loadTemplates } from '../assets.js';
 import { resolveArea } from '../resolve.js';
+import { CliError } from '../errors.js';
 import { buildBoardPack } from '../../report/board-pack.js';
 import { createRenderer } from '../../render/templates.js';
-import { writePack } from '../../io/write.js';
 import { readAsOf } from '../as-of.js';
-import { summaryLine } from '../summary.js';
+import { runOutput, type OutputOptions } from '../output-run.js';
+import { slugify } from '../../render/slug.js';
+import { escapeMarkdown } from '../../render/markdown.js';
+import type { PackFiles } from '../../io/write.js';
+import type { Area } from '../../plan/types.js';
 
-export interface ReportOptions {
-  config?: string;
-  out: string;
+export interface ReportOptions extends OutputOptions {
   area?: string;
+  allAreas?: boolean;
   asOf?: string;
-  quiet?: boolean;
 }
 
+/** Local areas get a pack of their own with --all-areas; benchmarks (England, regions) do not. */
+const LOCAL: readonly Area['type'][] = ['city', 'authority', 'cluster'];
+
 export async function report(options: ReportOptions, terminal: Terminal, cwd: string): Promise<number> {
-  const workspace = await loadWorkspace(options, cwd);
-  requireCleanData(workspace.issues, (issue) => terminal.err(formatIssue(issue)));
-  const area = resolveArea(workspace.dataset, options.area ?? workspace.plan.city).name;
-  const narratives = loadNarratives(workspace.config.narrativesDir);
-  const renderer = createRenderer(loadTemplates(workspace.config.templatesDir));
+  if (options.area && options.allAreas) throw new CliError('give --area or --all-areas, not both', 2);
   const asOf = readAsOf(options.asOf);
-  const files = await buildBoardPack({
-    dataset: workspace.dataset,
-    config: workspace.config,
-    area,
-    narratives: narratives.city,
-    renderer,
-    ...(asOf ? { asOf } : {}),
+  const settings = { area: options.area ?? null, allAreas: options.allAreas === true, asOf: asOf ?? null };
+  await runOutput('report', settings, options, terminal, cwd, async (workspace, renderChart, warn) => {
+    const narratives = loadNarratives(workspace.config.narrativesDir);
+    narratives.problems.forEach(warn);
+    const renderer = createRenderer(loadTemplates(workspace.config.templatesDir));
+    const pack = (area: string) =>
+      buildBoardPack({ dataset: workspace.dataset, config: workspace.config, area, narratives: narratives.city, renderer, renderChart, ...(asOf ? { asOf } : {}) });
+    if (!options.allAreas) return pack(resolveArea(workspace.dataset, options.area ?? workspace.plan.city).name);
+
+    const areas = workspace.dataset.areas.filter((a) => LOCAL.includes(a.type));
+    const folders = new Map<string, string>();
+    for (const area of areas) {
+      const folder = slugify(area.name, 'area');
+      const clash = folders.get(folder);
+      if (clash) throw new CliError(`areas "${clash}" and "${area.name}" would share the folder ${folder}; rename one`, 1);
+      folders.set(folder, area.name);
+    }
+    const packs = await Promise.all(areas.map((area) => pack(area.name)));
+    const files: PackFiles = new Map();
+    packs.forEach((own, i) => {
+      for (const [path, content] of own) files.set(`${slugify(areas[i]!.name, 'area')}/${path}`, content);
+    });
+    files.set(
+      'index.md',
+      [`# ${escapeMarkdown(workspace.plan.title)}: board packs`, '', `One pack per area (${areas.length}).`, '', ...areas.map((a) => `- [${escapeMarkdown(a.name)}](${slugify(a.name, 'area')}/index.md)`), ''].join('\n'),
+    );
+    return files;
   });
-  const out = resolve(cwd, options.out);
-  writePack(out, files, workspace.inputs);
-  const warnings = [...workspace.issues.filter((i) => i.severity === 'warning').map(formatIssue), ...narratives.problems];
-  if (!options.quiet) {
-    for (const w of warnings) terminal.err(`warning: ${w}`);
-    terminal.err(summaryLine(files, options.out, warnings.length));
-  }
   return 0;
 }

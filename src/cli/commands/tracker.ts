@@ -6,19 +6,19 @@ import { loadTemplates } from '../assets.js';
 import { resolveArea } from '../resolve.js';
 import { buildTracker } from '../../report/tracker.js';
 import { createRenderer } from '../../render/templates.js';
-import { readPack, writePack } from '../../io/write.js';
+import { readPack } from '../../io/write.js';
 import { readAsOf } from '../as-of.js';
-import { summaryLine } from '../summary.js';
 import { CliError } from '../errors.js';
 import { parsePeriod } from '../../data/period.js';
+import { runOutput, type OutputOptions } from '../output-run.js';
+import { renderSvg } from '../../charts/render.js';
+import type { Workspace } from '../workspace.js';
+import type { RenderChart } from '../../io/chart-renderer.js';
 
-export interface TrackerOptions {
-  config?: string;
-  out: string;
+export interface TrackerOptions extends OutputOptions {
   week?: string;
   area?: string;
   check?: boolean;
-  quiet?: boolean;
 }
 
 /** `--week 2015-W10` (or a date): report the latest data up to the end of that week. */
@@ -35,24 +35,26 @@ function readWeek(text: string | undefined): string | undefined {
 
 export async function tracker(options: TrackerOptions, terminal: Terminal, cwd: string): Promise<number> {
   const asOf = readWeek(options.week);
+  const build = (workspace: Workspace, renderChart: RenderChart) => {
+    const area = resolveArea(workspace.dataset, options.area ?? workspace.plan.city).name;
+    const renderer = createRenderer(loadTemplates(workspace.config.templatesDir));
+    return buildTracker({ dataset: workspace.dataset, config: workspace.config, area, renderChart, ...(asOf ? { asOf } : {}) }, renderer);
+  };
+  if (!options.check) {
+    await runOutput('tracker', { area: options.area ?? null, asOf: asOf ?? null }, options, terminal, cwd, build);
+    return 0;
+  }
+  // --check: build in memory, drawing in this thread, and compare with the committed files.
   const workspace = await loadWorkspace(options, cwd);
   requireCleanData(workspace.issues, (issue) => terminal.err(formatIssue(issue)));
-  const area = resolveArea(workspace.dataset, options.area ?? workspace.plan.city).name;
-  const renderer = createRenderer(loadTemplates(workspace.config.templatesDir));
-  const files = await buildTracker({ dataset: workspace.dataset, config: workspace.config, area, ...(asOf ? { asOf } : {}) }, renderer);
-  const out = resolve(cwd, options.out);
-  if (options.check) {
-    const committed = readPack(out);
-    const changed = [...new Set([...files.keys(), ...committed.keys()])].filter((p) => files.get(p) !== committed.get(p)).sort();
-    if (changed.length === 0) {
-      if (!options.quiet) terminal.err(`The tracker in ${options.out} is up to date.`);
-      return 0;
-    }
-    terminal.err(`The tracker in ${options.out} is out of date; run \`oba tracker --out ${options.out}\` and commit the result. Differs:`);
-    for (const p of changed) terminal.err(`  ${p}${committed.has(p) ? (files.has(p) ? '' : ' (no longer written)') : ' (missing)'}`);
-    return 1;
+  const files = await build(workspace, (spec) => renderSvg(spec));
+  const committed = readPack(resolve(cwd, options.out));
+  const changed = [...new Set([...files.keys(), ...committed.keys()])].filter((p) => files.get(p) !== committed.get(p)).sort();
+  if (changed.length === 0) {
+    if (!options.quiet) terminal.err(`The tracker in ${options.out} is up to date.`);
+    return 0;
   }
-  writePack(out, files, workspace.inputs);
-  if (!options.quiet) terminal.err(summaryLine(files, options.out, workspace.issues.filter((i) => i.severity === 'warning').length));
-  return 0;
+  terminal.err(`The tracker in ${options.out} is out of date; run \`oba tracker --out ${options.out}\` and commit the result. Differs:`);
+  for (const p of changed) terminal.err(`  ${p}${committed.has(p) ? (files.has(p) ? '' : ' (no longer written)') : ' (missing)'}`);
+  return 1;
 }

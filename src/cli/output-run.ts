@@ -1,0 +1,129 @@
+/**
+ * What every command that writes a folder does around building it: fingerprint the inputs,
+ * skip the run when the folder already holds exactly what they produce, draw charts through
+ * the cache and the worker pool, and write the folder whole with a manifest.
+ *
+ * The fingerprint covers every input file's bytes (configuration, plan, data, published
+ * sources, narratives, templates), the command and its options, and the versions of oba, vega
+ * and vega-lite. Paths in it are relative, so the same inputs on another machine give the same
+ * manifest.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import type { Terminal } from './terminal.js';
+import { formatIssue, planInputs, loadWorkspace, requireCleanData, type InputPlan, type LoadOptions, type Workspace } from './workspace.js';
+import { bundledTemplatesDir } from './assets.js';
+import { openCache, sha256 } from '../io/cache.js';
+import type { RenderChart } from '../io/chart-renderer.js';
+import { readManifest, writePack, type PackFiles } from '../io/write.js';
+import { packageVersion } from '../io/package-root.js';
+import { rendererVersions } from '../io/renderer-versions.js';
+import { summaryLine } from './summary.js';
+import { CliError } from './errors.js';
+
+export interface OutputOptions extends LoadOptions {
+  out: string;
+  quiet?: boolean;
+  /** commander turns `--no-cache` into `cache: false`. */
+  cache?: boolean;
+  jobs?: string;
+}
+
+export const CACHE_DIR_NAME = '.oba-cache';
+
+function filesUnder(dir: string | undefined): string[] {
+  if (!dir || !existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(dir, name))
+    .filter((file) => statSync(file).isFile())
+    .sort();
+}
+
+/** The fingerprint of a run: what would change its output. */
+export function runKey(command: string, settings: unknown, inputs: InputPlan): string {
+  const base = inputs.config.dir;
+  const files = [
+    ...inputs.files,
+    ...filesUnder(inputs.config.narrativesDir),
+    ...filesUnder(bundledTemplatesDir()),
+    ...filesUnder(inputs.config.templatesDir),
+  ];
+  const parts = [`oba ${packageVersion()}`, rendererVersions(), command, JSON.stringify(settings)];
+  for (const file of files) {
+    const bytes = existsSync(file) ? readFileSync(file) : new Uint8Array();
+    parts.push(relative(base, file).split('\\').join('/'), sha256(bytes));
+  }
+  return sha256(...parts);
+}
+
+function manifestFor(key: string, files: PackFiles): string {
+  const lines = [`key: ${key}`];
+  for (const path of [...files.keys()].sort()) lines.push(`${sha256(files.get(path)!)}  ${path}`);
+  return lines.join('\n') + '\n';
+}
+
+/** Whether `out` holds exactly the files a run with this key wrote, unchanged since. */
+function upToDate(out: string, key: string): number | undefined {
+  const manifest = readManifest(out);
+  if (!manifest?.startsWith(`key: ${key}\n`)) return undefined;
+  const entries = manifest.trim().split('\n').slice(1);
+  for (const entry of entries) {
+    const [hash, path] = [entry.slice(0, 64), entry.slice(66)];
+    const file = join(out, path);
+    if (!existsSync(file) || sha256(readFileSync(file, 'utf8')) !== hash) return undefined;
+  }
+  return entries.length;
+}
+
+function readJobs(text: string | undefined): number {
+  if (text === undefined) return availableParallelism();
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new CliError(`--jobs must be a whole number from 1 to 256, not "${text}"`, 2);
+  return n;
+}
+
+/** Builds the folder's files; `warn` adds a warning to print at the end. */
+export interface Build {
+  (workspace: Workspace, renderChart: RenderChart, warn: (message: string) => void): Promise<PackFiles>;
+}
+
+/**
+ * Runs `build` unless the output is already up to date, then writes the folder. Returns the
+ * files written (or undefined when nothing needed doing).
+ */
+export async function runOutput(command: string, settings: unknown, options: OutputOptions, terminal: Terminal, cwd: string, build: Build): Promise<PackFiles | undefined> {
+  const jobs = readJobs(options.jobs);
+  const inputs = planInputs(options, cwd);
+  const out = resolve(cwd, options.out);
+  const useCache = options.cache !== false;
+  const key = runKey(command, settings, inputs);
+  if (useCache) {
+    const count = upToDate(out, key);
+    if (count !== undefined) {
+      if (!options.quiet) terminal.err(`${options.out} is up to date (${count} files); nothing changed since it was written.`);
+      return undefined;
+    }
+  }
+  const workspace = await loadWorkspace(options, cwd, inputs);
+  requireCleanData(workspace.issues, (issue) => terminal.err(formatIssue(issue)));
+  const warnings = workspace.issues.filter((i) => i.severity === 'warning').map(formatIssue);
+  const cache = useCache ? openCache(join(cwd, CACHE_DIR_NAME)) : undefined;
+  // Loaded only now: the chart libraries take a while to load, and an up-to-date run needs none.
+  const { createChartRenderer } = await import('../io/chart-renderer.js');
+  const renderer = await createChartRenderer({ jobs, version: `${packageVersion()} ${rendererVersions()}`, ...(cache ? { cache } : {}) });
+  let files: PackFiles;
+  try {
+    files = await build(workspace, renderer.render, (message) => warnings.push(message));
+  } finally {
+    await renderer.close();
+  }
+  writePack(out, files, workspace.inputs, manifestFor(key, files));
+  if (!options.quiet) {
+    for (const warning of warnings) terminal.err(`warning: ${warning}`);
+    const { drawn, cached, threads } = renderer.stats();
+    const corrupt = cache?.corrupt() ?? 0;
+    terminal.err(summaryLine(files, options.out, warnings.length) + (cached > 0 ? ` ${drawn} charts drawn, ${cached} from the cache.` : '') + (threads > 0 ? ` Charts drawn in ${threads} worker threads.` : '') + (corrupt > 0 ? ` ${corrupt} corrupt cache entries were found and redrawn.` : ''));
+  }
+  return files;
+}

@@ -1,0 +1,81 @@
+/**
+ * Parallel drawing and the cache must not change a byte: outputs from a worker pool, from the
+ * chart cache, and after a corrupt cache entry are identical to a clean single-threaded run.
+ * Runs the compiled CLI (the worker pool needs the compiled worker), building it first.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempFolder } from '../helpers/cli.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const config = join(root, 'data/oba.config.yaml');
+
+function oba(args: string[], cwd: string) {
+  const run = spawnSync(process.execPath, [join(root, 'bin/oba'), ...args, '--config', config], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function files(dir: string, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) for (const [k, v] of files(full, prefix + name + '/')) out.set(k, v);
+    else out.set(prefix + name, readFileSync(full, 'utf8'));
+  }
+  return out;
+}
+
+function expectSameFiles(a: string, b: string) {
+  const left = files(a);
+  const right = files(b);
+  expect([...right.keys()]).toEqual([...left.keys()]);
+  for (const [path, content] of left) expect(right.get(path), path).toBe(content);
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], { cwd: root });
+}, 120_000);
+
+describe('parallel drawing', () => {
+  it('writes the same bytes with a worker pool as in one thread', () => {
+    const cwd = tempFolder();
+    const single = oba(['sheet', '--all-clusters', '--out', 'single', '--jobs', '1', '--no-cache'], cwd);
+    expect(single.code, single.stderr).toBe(0);
+    const pooled = oba(['sheet', '--all-clusters', '--out', 'pooled', '--jobs', '2', '--no-cache'], cwd);
+    expect(pooled.code, pooled.stderr).toBe(0);
+    expect(pooled.stderr).toMatch(/Charts drawn in 2 worker threads/);
+    expect(single.stderr).not.toMatch(/worker threads/);
+    expectSameFiles(join(cwd, 'single'), join(cwd, 'pooled'));
+  }, 180_000);
+});
+
+describe('the cache', () => {
+  it('gives the same bytes from cached charts, skips a rerun when nothing changed, and redraws a corrupt entry', () => {
+    const cwd = tempFolder();
+    expect(oba(['report', '--out', 'clean', '--jobs', '1', '--no-cache'], cwd).code).toBe(0);
+
+    const first = oba(['report', '--out', 'cached', '--jobs', '1'], cwd);
+    expect(first.code, first.stderr).toBe(0);
+    expectSameFiles(join(cwd, 'clean'), join(cwd, 'cached'));
+
+    const rerun = oba(['report', '--out', 'cached', '--jobs', '1'], cwd);
+    expect(rerun.stderr).toMatch(/cached is up to date \(\d+ files\)/);
+
+    // Another folder from the same inputs: every chart from the cache.
+    const again = oba(['report', '--out', 'again', '--jobs', '1'], cwd);
+    expect(again.stderr).toMatch(/0 charts drawn, 23 from the cache/);
+    expectSameFiles(join(cwd, 'clean'), join(cwd, 'again'));
+
+    // Corrupt one cache entry and edit one output file: both are detected, never trusted.
+    const cacheDir = join(cwd, '.oba-cache');
+    const bucket = readdirSync(cacheDir)[0]!;
+    const entry = join(cacheDir, bucket, readdirSync(join(cacheDir, bucket))[0]!);
+    writeFileSync(entry, readFileSync(entry, 'utf8').replace('<svg', '<svg data-tampered="1"'));
+    writeFileSync(join(cwd, 'again', 'index.md'), 'edited by hand\n');
+    const repaired = oba(['report', '--out', 'again', '--jobs', '1'], cwd);
+    expect(repaired.stderr).toMatch(/1 charts drawn, 22 from the cache\. 1 corrupt cache entries were found and redrawn/);
+    expectSameFiles(join(cwd, 'clean'), join(cwd, 'again'));
+  }, 180_000);
+});
