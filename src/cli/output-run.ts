@@ -16,7 +16,7 @@ import { formatIssue, planInputs, loadWorkspace, requireCleanData, type InputPla
 import { bundledTemplatesDir } from './assets.js';
 import { openCache, sha256 } from '../io/cache.js';
 import type { RenderChart } from '../io/chart-renderer.js';
-import { readManifest, writePack, type PackFiles } from '../io/write.js';
+import { lockFolder, readManifest, recoverPack, writePack, type PackFiles } from '../io/write.js';
 import { packageVersion } from '../io/package-root.js';
 import { rendererVersions } from '../io/renderer-versions.js';
 import { summaryLine } from './summary.js';
@@ -88,16 +88,33 @@ export interface Build {
   (workspace: Workspace, renderChart: RenderChart, warn: (message: string) => void): Promise<PackFiles>;
 }
 
+interface RunContext {
+  key: string;
+  out: string;
+  jobs: number;
+  useCache: boolean;
+  inputs: InputPlan;
+}
+
 /**
- * Runs `build` unless the output is already up to date, then writes the folder. Returns the
- * files written (or undefined when nothing needed doing).
+ * Runs `build` unless the output is already up to date, then writes the folder, holding the
+ * folder's lock throughout. Returns the files written (or undefined when nothing needed doing).
  */
 export async function runOutput(command: string, settings: unknown, options: OutputOptions, terminal: Terminal, cwd: string, build: Build): Promise<PackFiles | undefined> {
   const jobs = readJobs(options.jobs);
   const inputs = planInputs(options, cwd);
   const out = resolve(cwd, options.out);
-  const useCache = options.cache !== false;
-  const key = runKey(command, settings, inputs);
+  const context: RunContext = { key: runKey(command, settings, inputs), out, jobs, useCache: options.cache !== false, inputs };
+  const release = lockFolder(out);
+  try {
+    recoverPack(out);
+    return await buildAndWrite(context, options, terminal, cwd, build);
+  } finally {
+    release();
+  }
+}
+
+async function buildAndWrite({ key, out, jobs, useCache, inputs }: RunContext, options: OutputOptions, terminal: Terminal, cwd: string, build: Build): Promise<PackFiles | undefined> {
   if (useCache) {
     const count = upToDate(out, key);
     if (count !== undefined) {
@@ -123,7 +140,12 @@ export async function runOutput(command: string, settings: unknown, options: Out
     for (const warning of warnings) terminal.err(`warning: ${warning}`);
     const { drawn, cached, threads } = renderer.stats();
     const corrupt = cache?.corrupt() ?? 0;
-    terminal.err(summaryLine(files, options.out, warnings.length) + (cached > 0 ? ` ${drawn} charts drawn, ${cached} from the cache.` : '') + (threads > 0 ? ` Charts drawn in ${threads} worker threads.` : '') + (corrupt > 0 ? ` ${corrupt} corrupt cache entries were found and redrawn.` : ''));
+    terminal.err(
+      summaryLine(files, options.out, warnings.length) +
+        (cached > 0 ? ` ${drawn} charts drawn, ${cached} from the cache.` : '') +
+        (threads > 0 ? ` Charts drawn in ${threads} worker threads.` : '') +
+        (corrupt > 0 ? ` ${corrupt} corrupt cache entries were found and redrawn.` : ''),
+    );
   }
   return files;
 }

@@ -2,7 +2,7 @@
  * Writing outputs so a crash never leaves a half-written file or a half-replaced pack.
  * A pack is built in a staging folder beside the output folder, then swapped in with renames.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { CliError } from '../cli/errors.js';
 
@@ -50,9 +50,11 @@ export function insideFolder(folder: string, relativePath: string): string {
 }
 
 /**
- * Replaces `outDir` with exactly `files`. The new pack is written to a staging folder and
- * swapped in, so the folder holds the old pack or the new one, never a mix. A folder that has
- * files but no marker was not written by oba: it is left alone and the run refused.
+ * Replaces `outDir` with exactly `files`. The new pack is written to a staging folder beside it
+ * and swapped in with two renames (old folder aside, new folder in), so the folder holds the old
+ * pack or the new one, never a mix. Should a run die between the two renames, the next run (and
+ * `recoverPack`) puts the old pack back. A folder that has files but no marker was not written by
+ * oba: it is left alone and the run refused. The caller holds the folder's lock (`lockFolder`).
  */
 export function writePack(outDir: string, files: PackFiles, inputs: readonly string[] = [], manifest = ''): void {
   const target = resolve(outDir);
@@ -62,7 +64,9 @@ export function writePack(outDir: string, files: PackFiles, inputs: readonly str
       throw new CliError(`--out ${outDir} holds input files (${input}); choose another output folder`, 2);
     }
   }
+  recoverPack(target);
   if (existsSync(target)) {
+    if (lstatSync(target).isSymbolicLink()) throw new CliError(`--out ${outDir} is a symbolic link; give a real folder`, 2);
     if (!statSync(target).isDirectory()) throw new CliError(`--out ${outDir} is a file; give a folder`, 2);
     const entries = readdirSync(target);
     if (entries.length > 0 && !entries.includes(PACK_MARKER)) {
@@ -82,6 +86,63 @@ export function writePack(outDir: string, files: PackFiles, inputs: readonly str
   if (existsSync(target)) renameSync(target, old);
   renameSync(staging, target);
   rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * Repairs what a run killed part-way may have left: if the folder is missing but an old copy
+ * was set aside, the old copy is put back; staging folders of dead runs are removed.
+ */
+export function recoverPack(outDir: string): void {
+  const target = resolve(outDir);
+  const parent = dirname(target);
+  if (!existsSync(parent)) return;
+  const name = basename(target);
+  const leftovers = readdirSync(parent).filter((n) => n.startsWith(`.${name}.old-`) || n.startsWith(`.${name}.staging-`));
+  for (const leftover of leftovers.sort()) {
+    const pid = Number(leftover.slice(leftover.lastIndexOf('-') + 1));
+    if (pid !== process.pid && processAlive(pid)) continue;
+    const full = join(parent, leftover);
+    if (leftover.startsWith(`.${name}.old-`) && !existsSync(target)) renameSync(full, target);
+    else rmSync(full, { recursive: true, force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the lock on an output folder for this process: a `.<name>.lock` file beside it, created
+ * exclusively, holding the pid. A lock left by a process that no longer runs is taken over.
+ * Returns the function that releases it.
+ */
+export function lockFolder(outDir: string): () => void {
+  const target = resolve(outDir);
+  const parent = dirname(target);
+  mkdirSync(parent, { recursive: true });
+  const lock = join(parent, `.${basename(target)}.lock`);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      return () => rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(lock, 'utf8').trim());
+      if (processAlive(holder) && holder !== process.pid) {
+        throw new CliError(`another oba run (process ${holder}) is writing ${outDir}; wait for it to finish, or delete ${lock} if it is not running`, 1);
+      }
+      rmSync(lock, { force: true });
+    }
+  }
+  throw new CliError(`cannot take the lock ${lock}; delete it if no oba run is writing ${outDir}`, 1);
 }
 
 /** Reads every file of a pack folder (except the marker), for `--check` comparisons. */

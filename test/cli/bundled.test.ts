@@ -21,7 +21,7 @@ describe('oba report on the bundled data', () => {
   let files: string[];
   beforeAll(async () => {
     out = join(tempFolder(), 'board-pack');
-    const run = await oba(['report', '--out', out]);
+    const run = await oba(['report', '--out', out, '--no-cache']);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/^Wrote \d+ files to .* \(18 pages, \d+ charts\); 0 warnings\.\n$/);
     files = walk(out);

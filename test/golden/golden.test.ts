@@ -13,7 +13,7 @@ const expected = new URL('./expected/', import.meta.url).pathname;
 
 async function build(args: string[]): Promise<string> {
   const out = join(tempFolder(), 'out');
-  const run = await oba([...args, '--out', out, '--quiet'], input);
+  const run = await oba([...args, '--out', out, '--quiet', '--no-cache'], input);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   return out;

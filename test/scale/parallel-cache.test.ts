@@ -1,12 +1,12 @@
 /**
  * Parallel drawing and the cache must not change a byte: outputs from a worker pool, from the
  * chart cache, and after a corrupt cache entry are identical to a clean single-threaded run.
- * Runs the compiled CLI (the worker pool needs the compiled worker), building it first.
+ * Runs the compiled CLI (the worker pool needs the compiled worker), built by test/global-setup.ts.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../helpers/cli.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -34,9 +34,6 @@ function expectSameFiles(a: string, b: string) {
   for (const [path, content] of left) expect(right.get(path), path).toBe(content);
 }
 
-beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], { cwd: root });
-}, 120_000);
 
 describe('parallel drawing', () => {
   it('writes the same bytes with a worker pool as in one thread', () => {
