@@ -1,0 +1,63 @@
+import { mkdirSync, readdirSync, symlinkSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { insideFolder, writePack } from '../../src/io/write.js';
+import { slugify } from '../../src/render/slug.js';
+import { tempFolder } from '../helpers/cli.js';
+
+describe('paths and names', () => {
+  it('turns any name into a short, safe file name', () => {
+    expect(slugify('../../etc/passwd')).toBe('etc-passwd');
+    expect(slugify('/absolute/path')).toBe('absolute-path');
+    expect(slugify('C:\\Windows\\System32')).toBe('c-windows-system32');
+    expect(slugify('CON')).toBe('con-area');
+    expect(slugify('lpt1')).toBe('lpt1-area');
+    expect(slugify('Bristol, City of')).toBe('bristol-city-of');
+    expect(slugify('Ünïcödé & Co')).toBe('unicode-and-co');
+    expect(slugify('...')).toBe('item');
+    const long = slugify('word '.repeat(100));
+    expect(long.length).toBeLessThanOrEqual(48);
+    expect(long).toMatch(/^word(-word)*$/);
+  });
+
+  it('refuses pack paths that leave the output folder', () => {
+    const out = tempFolder();
+    for (const bad of ['../x.md', '/etc/x.md', 'a/../../x.md', '']) expect(() => insideFolder(out, bad)).toThrow(/outside the output folder/);
+    expect(insideFolder(out, 'charts/a.svg')).toBe(join(out, 'charts/a.svg'));
+  });
+
+  it('never writes outside --out, even for a file list that tries', () => {
+    const root = tempFolder();
+    const out = join(root, 'pack');
+    expect(() => writePack(out, new Map([['ok.md', 'x'], ['../escaped.md', 'y']]))).toThrow(/outside the output folder/);
+    expect(existsSync(join(root, 'escaped.md'))).toBe(false);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a symbolic link as the output folder, and one planted inside the old pack is not followed', () => {
+    const root = tempFolder({ 'elsewhere/keep.txt': 'precious' });
+    symlinkSync(join(root, 'elsewhere'), join(root, 'link'));
+    expect(() => writePack(join(root, 'link'), new Map([['a.md', 'x']]))).toThrow(/symbolic link/);
+
+    const out = join(root, 'pack');
+    writePack(out, new Map([['a.md', 'one']]));
+    symlinkSync(join(root, 'elsewhere'), join(out, 'charts'));
+    writePack(out, new Map([['a.md', 'two'], ['charts/c.svg', '<svg/>']]));
+    expect(readFileSync(join(root, 'elsewhere', 'keep.txt'), 'utf8')).toBe('precious');
+    expect(readdirSync(join(root, 'elsewhere'))).toEqual(['keep.txt']);
+    expect(readFileSync(join(out, 'charts/c.svg'), 'utf8')).toBe('<svg/>');
+  });
+
+  it('refuses to replace a folder of files oba did not write', () => {
+    const root = tempFolder({ 'mine/notes.txt': 'keep me' });
+    expect(() => writePack(join(root, 'mine'), new Map([['a.md', 'x']]))).toThrow(/files that oba did not write/);
+    expect(readFileSync(join(root, 'mine/notes.txt'), 'utf8')).toBe('keep me');
+  });
+
+  it('refuses an output folder holding an input file', () => {
+    const root = tempFolder({ 'data/series.csv': 'x' });
+    mkdirSync(join(root, 'out'), { recursive: true });
+    writeFileSync(join(root, 'out', 'input.csv'), 'x');
+    expect(() => writePack(join(root, 'data'), new Map([['a.md', 'x']]), [join(root, 'data/series.csv')])).toThrow(/holds input files/);
+  });
+});
