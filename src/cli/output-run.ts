@@ -76,6 +76,30 @@ function upToDate(out: string, key: string): number | undefined {
   return entries.length;
 }
 
+/**
+ * A one-line progress bar on stderr, for interactive terminals only, shown once a run has taken
+ * more than a second and redrawn at most ten times a second.
+ */
+function progressBar(terminal: Terminal): { update: (ready: number, requested: number) => void; done: () => void } {
+  const started = performance.now();
+  let last = 0;
+  let shown = false;
+  return {
+    update(ready, requested) {
+      const now = performance.now();
+      if (now - started < 1000 || (now - last < 100 && ready < requested)) return;
+      last = now;
+      shown = true;
+      const width = 30;
+      const filled = Math.round((width * ready) / Math.max(requested, 1));
+      terminal.progress(`charts [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${ready}/${requested}`);
+    },
+    done() {
+      if (shown) terminal.progress('');
+    },
+  };
+}
+
 function readJobs(text: string | undefined): number {
   if (text === undefined) return availableParallelism();
   const n = Number(text);
@@ -128,11 +152,18 @@ async function buildAndWrite({ key, out, jobs, useCache, inputs }: RunContext, o
   const cache = useCache ? openCache(join(cwd, CACHE_DIR_NAME)) : undefined;
   // Loaded only now: the chart libraries take a while to load, and an up-to-date run needs none.
   const { createChartRenderer } = await import('../io/chart-renderer.js');
-  const renderer = await createChartRenderer({ jobs, version: `${packageVersion()} ${rendererVersions()}`, ...(cache ? { cache } : {}) });
+  const progress = !options.quiet && terminal.interactive ? progressBar(terminal) : undefined;
+  const renderer = await createChartRenderer({
+    jobs,
+    version: `${packageVersion()} ${rendererVersions()}`,
+    ...(cache ? { cache } : {}),
+    ...(progress ? { onProgress: progress.update } : {}),
+  });
   let files: PackFiles;
   try {
     files = await build(workspace, renderer.render, (message) => warnings.push(message));
   } finally {
+    progress?.done();
     await renderer.close();
   }
   writePack(out, files, workspace.inputs, manifestFor(key, files));

@@ -11,6 +11,8 @@ export interface Terminal {
   colour: ChalkInstance;
   /** Whether stderr is an interactive terminal (progress bars go there). */
   interactive: boolean;
+  /** Rewrites the progress line on stderr; an empty text clears it. */
+  progress(text: string): void;
 }
 
 /** Colour only on a TTY and never with NO_COLOR set (to anything, https://no-color.org). */
@@ -25,7 +27,8 @@ export function processTerminal(): Terminal {
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
     colour,
-    interactive: process.stderr.isTTY === true && wantsColour(true, process.env),
+    interactive: process.stderr.isTTY === true && process.env['CI'] === undefined,
+    progress: (text) => void process.stderr.write(`\r\u001b[2K${text}`),
   };
 }
 
@@ -40,5 +43,6 @@ export function recordingTerminal(): Terminal & { stdout: string[]; stderr: stri
     err: (text) => void stderr.push(text.endsWith('\n') ? text : text + '\n'),
     colour: new Chalk({ level: 0 }),
     interactive: false,
+    progress: () => {},
   };
 }

@@ -24,6 +24,8 @@ export interface RendererOptions {
   cache?: ChartCache;
   /** Version text that changes whenever the drawing code may draw differently. */
   version: string;
+  /** Called after each chart is ready, with how many are ready and how many were asked for. */
+  onProgress?: (ready: number, requested: number) => void;
 }
 
 /** The compiled worker module; absent when running from the TypeScript sources. */
@@ -56,22 +58,34 @@ export async function createChartRenderer(options: RendererOptions): Promise<Cha
     await pool?.destroy();
   };
   let drawn = 0;
+  let asked = 0;
+  let ready = 0;
   let cached = 0;
   const cache = options.cache;
   return {
     async render(spec) {
-      const key = cache?.key('chart', options.version, JSON.stringify(spec));
-      const hit = key ? cache!.get(key) : undefined;
-      if (hit !== undefined) {
-        cached++;
-        return hit;
+      asked++;
+      try {
+        return await renderOne(spec);
+      } finally {
+        ready++;
+        options.onProgress?.(ready, asked);
       }
-      const svg = await draw(spec);
-      drawn++;
-      if (key) cache!.set(key, svg);
-      return svg;
     },
     stats: () => ({ drawn, cached, threads: pool ? pool.maxThreads : 0 }),
     close,
   };
+
+  async function renderOne(spec: TopLevelSpec): Promise<string> {
+    const key = cache?.key('chart', options.version, JSON.stringify(spec));
+    const hit = key ? cache!.get(key) : undefined;
+    if (hit !== undefined) {
+      cached++;
+      return hit;
+    }
+    const svg = await draw(spec);
+    drawn++;
+    if (key) cache!.set(key, svg);
+    return svg;
+  }
 }
