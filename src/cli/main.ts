@@ -71,6 +71,7 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .argument('<measure>', 'measure id (see `oba list`)')
     .addOption(configOption())
     .option('-a, --area <area>', 'area name (default: every area with data)')
+    .option('-d, --data <files...>', 'read these native CSV files instead of the configured data')
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV in the native data format')
     .addHelpText('after', '\nExample:\n  oba show looked-after --area Leeds\n  oba show neet --csv > neet.csv')

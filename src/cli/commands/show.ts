@@ -12,6 +12,7 @@ import { resolveArea, resolveMeasure } from '../resolve.js';
 
 export interface ShowOptions {
   config?: string;
+  data?: string[];
   area?: string;
   json?: boolean;
   csv?: boolean;
