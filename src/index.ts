@@ -7,8 +7,8 @@ export type { Area, AreaType, Frequency, Indicator, Measure, MeasureRole, Outcom
 export type * from './data/types.js';
 export { parsePeriod, formatPeriod, addPeriods, periodTime } from './data/period.js';
 export { parseValue } from './data/value.js';
-export { ingestCsv } from './data/ingest.js';
-export { ingestSource, parseSourceSpecs } from './data/sources.js';
+export { ingestCsv, ingestCsvStream } from './data/ingest.js';
+export { ingestSource, ingestSourceStream, parseSourceSpecs } from './data/sources.js';
 export { parseConfig, ConfigError } from './config/config.js';
 export { buildDataset, type Dataset, type Series } from './model/dataset.js';
 export { analyseBaseline, type BaselineAnalysis, type BaselineSettings } from './analysis/baseline.js';

@@ -16,7 +16,7 @@
  * - line starts (after CRLF, LF or a lone CR, a CR at the end of a chunk waiting for the next),
  *   counted as the bytes pass;
  * - csv-parse (`Parser.write`, one chunk at a time: `bom`, quoted fields with commas and
- *   newlines, CRLF, LF and CR line ends, even mixed), whose `on_record` hook hands each record on
+ *   newlines, CRLF, LF and CR line ends, even mixed), which hands each record on as it completes,
  *   with its end offset (`info.bytes`, counted across chunks). A record starts where the one
  *   before it ended, and its line is found from the line starts, so a CRLF inside a quoted field
  *   does not throw later lines off (csv-parse's own line count drifts there).
@@ -92,10 +92,28 @@ function completeUtf8Length(bytes: Uint8Array): number {
   return n;
 }
 
-/** A csv-parse stream parser driven synchronously, one `write` per chunk, with its errors captured. */
+/**
+ * A csv-parse stream parser driven synchronously, one `write` per chunk, with its errors
+ * captured. Records are taken as the parser pushes them (`push` is overridden), with the offset
+ * just past each one (`info.bytes`), so nothing queues on its readable side; this is cheaper than
+ * an `on_record` hook, for which csv-parse builds an info object per record.
+ */
 class RecordParser extends Parser {
   failure: Error | undefined;
   private calls = 0;
+
+  constructor(
+    options: ConstructorParameters<typeof Parser>[0],
+    private readonly sink: (fields: string[], end: number) => void,
+  ) {
+    super(options);
+  }
+
+  override push(chunk: unknown, encoding?: BufferEncoding): boolean {
+    if (chunk === null) return super.push(null, encoding);
+    this.sink(chunk as string[], this.info.bytes);
+    return true;
+  }
 
   override _transform(chunk: Buffer, encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
     this.calls++;
@@ -168,26 +186,26 @@ export class CsvReader {
     private readonly onRecord?: (record: CsvRecord) => void,
   ) {
     if (onRecord) {
-      const parser = new RecordParser({
-        bom: true,
-        relax_column_count: true,
-        skip_empty_lines: false,
-        record_delimiter: ['\r\n', '\n', '\r'],
-        max_record_size: MAX_RECORD_BYTES,
-        on_record: (fields: string[], info: { bytes: number }) => {
+      const parser = new RecordParser(
+        {
+          bom: true,
+          relax_column_count: true,
+          skip_empty_lines: false,
+          record_delimiter: ['\r\n', '\n', '\r'],
+          max_record_size: MAX_RECORD_BYTES,
+        },
+        (fields, end) => {
           this.row++;
           const line = this.lineAt(this.recordStart);
-          this.recordStart = info.bytes;
-          if (this.callbackError === undefined) {
-            try {
-              this.onRecord!({ fields, line, row: this.row });
-            } catch (e) {
-              this.callbackError = { error: e }; // rethrown by write/end: a fault in the caller, not in the file
-            }
+          this.recordStart = end;
+          if (this.callbackError !== undefined) return;
+          try {
+            this.onRecord!({ fields, line, row: this.row });
+          } catch (e) {
+            this.callbackError = { error: e }; // rethrown by write/end: a fault in the caller, not in the file
           }
-          return null; // keep nothing in csv-parse's own output
         },
-      });
+      );
       parser.on('error', () => undefined); // errors are read from `failure`; the event would otherwise throw
       this.parser = parser;
     }
@@ -208,7 +226,7 @@ export class CsvReader {
       chunk = this.head;
       this.head = EMPTY;
       this.started = true;
-      if (this.checkStart(chunk, chunk.length)) return;
+      if (this.checkStart(chunk)) return;
     }
     this.scan(chunk);
     this.rethrow();
@@ -223,9 +241,15 @@ export class CsvReader {
       this.head = EMPTY;
       this.started = true;
       if (head.length === 0) this.settle(error('FILE_EMPTY', this.file, 0, 'the file is empty; add a header row and data rows'));
-      else if (!this.checkStart(head, head.length)) this.scan(head);
+      else if (!this.checkStart(head)) this.scan(head);
     }
     this.ended = true;
+    const result = this.finish();
+    this.rethrow();
+    return result;
+  }
+
+  private finish(): CsvReadIssues {
     if (this.final) return { fileIssue: this.fileIssue };
     if (this.pendingCr >= 0) {
       this.queue.push(this.pendingCr);
@@ -241,7 +265,6 @@ export class CsvReader {
       this.parser.end();
       this.afterParse();
     }
-    this.rethrow();
     return this.parseIssue ? { parseIssue: this.parseIssue } : {};
   }
 
@@ -263,7 +286,7 @@ export class CsvReader {
   }
 
   /** Checks on the first bytes: a UTF-16 byte order mark, a workbook. True when the file is settled bad. */
-  private checkStart(head: Uint8Array, length: number): boolean {
+  private checkStart(head: Uint8Array): boolean {
     if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) {
       this.settle(
         error('FILE_NOT_UTF8', this.file, 0, 'the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)")'),
@@ -277,7 +300,7 @@ export class CsvReader {
       return true;
     }
     // NUL bytes from the start, as UTF-16 text without a byte order mark has.
-    this.utf16Guess = length >= 4 && (head[1] === 0 || head[0] === 0) && (head[3] === 0 || head[2] === 0);
+    this.utf16Guess = head.length >= 4 && (head[1] === 0 || head[0] === 0) && (head[3] === 0 || head[2] === 0);
     this.bomLength = startsWith(head, UTF8_BOM) ? 3 : 0;
     return false;
   }
@@ -337,7 +360,7 @@ export class CsvReader {
       const cut = completeUtf8Length(data);
       const whole = data.subarray(0, cut);
       if (isUtf8(whole)) {
-        this.carry = cut === data.length ? EMPTY : data.slice(cut);
+        this.carry = cut === data.length ? EMPTY : Uint8Array.prototype.slice.call(data, cut); // a copy: the chunk is not held
       } else {
         // The carried bytes hold no line break, so `whole` starts on the line the chunk starts on.
         this.fileIssue = this.notUtf8(this.badUtf8Line(whole, lineAtBase));

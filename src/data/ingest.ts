@@ -8,9 +8,11 @@
  * Header names are trimmed and matched ignoring case, in any order. Every problem in the file is
  * reported in one pass, each located to its physical line (and column), with what to do about it.
  *
- * Stages: check the bytes → parse records (csv-parse, one at a time) → read the header → check
- * and build each row (`checks.ts`, shared with source mappings) → series checks (duplicates,
- * conflicts, gaps).
+ * Stages: check the bytes and parse records, a chunk at a time (`csv.ts`) → read the header →
+ * check and build each row (`checks.ts`, shared with source mappings) → series checks
+ * (duplicates, conflicts, gaps). `ingestCsv` reads bytes held in memory and `ingestCsvStream` a
+ * byte stream; both hand the records to the same handler (`nativeIngest`), so they give the same
+ * result, and only the observations kept (and the issues) grow with the file.
  */
 import type { Readable } from 'node:stream';
 import type { Area, Measure, Plan } from '../plan/types.js';
@@ -85,7 +87,7 @@ export async function ingestCsvStream(source: ByteSource | Readable, fileName: s
   return ingest.finish(await readCsvStream(source, fileName, ingest.onRecord));
 }
 
-/** Cached period parses, shared by the rows (and so the observations) of one period. */
+/** How many period cells' parses are kept for reuse while reading a file (rows of one period share its `Period`). */
 const PERIOD_CACHE_SIZE = 4096;
 
 /**
@@ -255,7 +257,7 @@ function nativeIngest(
       issues.push(error('FILE_EMPTY', file, headerLine, `the file has a header but no data rows; add rows below line ${headerLine}, one per observation`));
     }
     const series = checkSeries(observations, plan);
-    issues.push(...series.issues);
+    for (const i of series.issues) issues.push(i);
     return { observations: series.observations, issues: sortIssues(issues) };
   };
 

@@ -1,46 +1,72 @@
 /**
- * The thin I/O shell of the data layer: reads a file from disk and hands its bytes to the pure
- * core (`ingestCsv` for the native format, `ingestSource` for a mapped published file). Input
- * files are only ever read, never written.
+ * The thin I/O shell of the data layer: streams a file from disk into the core (`ingestCsvStream`
+ * for the native format, `ingestSourceStream` for a mapped published file), a chunk at a time,
+ * so reading a large file holds the observations it gives, not the file. Input files are only
+ * ever read, never written.
  */
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
 import type { Plan } from '../plan/types.js';
 import type { DataIssue } from './types.js';
-import { ingestCsv, type IngestOptions, type IngestResult } from './ingest.js';
+import { ingestCsvStream, type IngestOptions, type IngestResult } from './ingest.js';
 import { error } from './issues.js';
-import { ingestSource, type SourceSpec } from './sources.js';
+import { ingestSourceStream, type SourceSpec } from './sources.js';
+
+/** Chunk size of file reads. */
+const CHUNK_BYTES = 64 * 1024;
+
+/** The FILE_NOT_FOUND / FILE_NOT_READABLE issue for an error opening or reading a file. */
+function fileIssue(e: unknown, path: string, shownAs: string): DataIssue {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return error('FILE_NOT_FOUND', shownAs, 0, `the file does not exist (looked for ${resolve(path)}); check the file name and folder`);
+  }
+  if (code === 'EISDIR') {
+    return error('FILE_NOT_READABLE', shownAs, 0, `this is a folder, not a file; give the CSV file inside it`);
+  }
+  return error('FILE_NOT_READABLE', shownAs, 0, `the file cannot be read (${code ?? (e as Error).message}); check that it exists and that you may read it`);
+}
+
+/** An error from the file system (opening or reading), as opposed to a fault in the program. */
+function isFileSystemError(e: unknown): boolean {
+  return e instanceof Error && typeof (e as NodeJS.ErrnoException).syscall === 'string';
+}
+
+/**
+ * Streams a file into `ingest`. A file that cannot be opened or read (missing, a folder, no
+ * permission, an I/O error part-way) gives its FILE_NOT_FOUND / FILE_NOT_READABLE issue alone.
+ */
+async function ingestFile(path: string, ingest: (stream: Readable) => Promise<IngestResult>): Promise<IngestResult> {
+  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  try {
+    return await ingest(stream);
+  } catch (e) {
+    if (isFileSystemError(e)) return { observations: [], issues: [fileIssue(e, path, path)] };
+    throw e;
+  } finally {
+    stream.destroy();
+  }
+}
 
 /** Reads a file's bytes, or returns the FILE_NOT_FOUND / FILE_NOT_READABLE issue. */
 export async function readBytes(path: string, shownAs: string = path): Promise<{ bytes: Uint8Array } | { issue: DataIssue }> {
   try {
     return { bytes: await readFile(path) };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      return { issue: error('FILE_NOT_FOUND', shownAs, 0, `the file does not exist (looked for ${resolve(path)}); check the file name and folder`) };
-    }
-    if (code === 'EISDIR') {
-      return { issue: error('FILE_NOT_READABLE', shownAs, 0, `this is a folder, not a file; give the CSV file inside it`) };
-    }
-    return {
-      issue: error('FILE_NOT_READABLE', shownAs, 0, `the file cannot be read (${code ?? (e as Error).message}); check that it exists and that you may read it`),
-    };
+    return { issue: fileIssue(e, path, shownAs) };
   }
 }
 
-/** Reads a native-format CSV file (`measure,area,period,value,…`). */
+/** Reads a native-format CSV file (`measure,area,period,value,…`), streaming it. */
 export async function readDataFile(path: string, plan: Plan, options: IngestOptions = {}): Promise<IngestResult> {
-  const r = await readBytes(path);
-  if ('issue' in r) return { observations: [], issues: [r.issue] };
-  return ingestCsv(r.bytes, path, plan, options);
+  return ingestFile(path, (stream) => ingestCsvStream(stream, path, plan, options));
 }
 
-/** Reads a published file through its source mapping (its `path` is already resolved against the configuration). */
+/** Reads a published file through its source mapping (its `path` is already resolved against the configuration), streaming it. */
 export async function readSourceFile(spec: SourceSpec, plan: Plan, options: IngestOptions = {}): Promise<IngestResult> {
-  const r = await readBytes(spec.path);
-  if ('issue' in r) return { observations: [], issues: [r.issue] };
-  return ingestSource(spec, r.bytes, spec.path, plan, options);
+  return ingestFile(spec.path, (stream) => ingestSourceStream(spec, stream, spec.path, plan, options));
 }
 
 /** Reads one data input: a path is a native-format file, a `SourceSpec` a mapped published file. */
@@ -57,8 +83,9 @@ export async function readDataInputs(inputs: readonly (string | SourceSpec)[], p
   const out: IngestResult = { observations: [], issues: [] };
   for (const input of inputs) {
     const r = await readDataInput(input, plan, options);
-    out.observations.push(...r.observations);
-    out.issues.push(...r.issues);
+    // One at a time: spreading a large file's observations into push() would overflow the stack.
+    for (const o of r.observations) out.observations.push(o);
+    for (const i of r.issues) out.issues.push(i);
   }
   return out;
 }

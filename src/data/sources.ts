@@ -44,8 +44,9 @@
  *   series where the methodology changed);
  * - `note: <text>`: a note attached to every observation (e.g. a definition caveat).
  *
- * `parseSourceSpecs` validates every entry and returns all problems at once; `ingestSource` reads
- * one file through its mapping with the same checks as the native format (`checks.ts`).
+ * `parseSourceSpecs` validates every entry and returns all problems at once; `ingestSource` (bytes
+ * in memory) and `ingestSourceStream` (a byte stream, a chunk at a time) read one file through its
+ * mapping with the same checks as the native format (`checks.ts`), sharing one record handler.
  */
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -553,6 +554,9 @@ interface Slot {
   status?: number;
 }
 
+/** How many period cells' parses are kept for reuse while reading a file. */
+const PERIOD_CACHE_SIZE = 4096;
+
 /** Whether any column of the mapping is given as an offset from a period header. */
 function usesOffsets(spec: SourceSpec): boolean {
   const c = spec.columns;
@@ -638,6 +642,7 @@ function sourceIngest(
   let noteIdx: number | undefined;
   let filters: { index: number; values: Set<string> }[] = [];
   const periodCache = new Map<string, { period: Period } | { issue: DataIssue }>();
+  const cellPeriods = new Map<string, Period>();
   const reportedPeriods = new Set<string>();
 
   const missingColumn = (role: string, ref: WideColumnRef, reason: string) => {
@@ -746,7 +751,18 @@ function sourceIngest(
 
   const periodFor = (slot: Slot, measure: Measure, record: CsvRecord): { period: Period } | { issue: DataIssue } => {
     if (periodIdx !== undefined) {
-      return readPeriodCell(cellText(record, periodIdx), measure, spec.periodFormat, file, record.line, periodIdx + 1);
+      // Rows of one period share its Period object (observations stay small); a cell that cannot
+      // be read is reported on its own line each time.
+      const text = cellText(record, periodIdx);
+      const cacheKey = `${measure.periodType}\u0000${text}`;
+      const cached = cellPeriods.get(cacheKey);
+      if (cached) return { period: cached };
+      const r = readPeriodCell(text, measure, spec.periodFormat, file, record.line, periodIdx + 1);
+      if ('period' in r) {
+        if (cellPeriods.size >= PERIOD_CACHE_SIZE) cellPeriods.clear();
+        cellPeriods.set(cacheKey, r.period);
+      }
+      return r;
     }
     const text = slot.periodText ?? spec.period ?? '';
     const cacheKey = `${measure.id}\u0000${text}`;
@@ -859,7 +875,7 @@ function sourceIngest(
       issues.push(error('BAD_SOURCE', file, 0, `${at}.headerRow is ${spec.headerRow}, but the file has only ${lastRow} rows; correct headerRow`));
     }
     const series = checkSeries(observations, plan);
-    issues.push(...series.issues);
+    for (const i of series.issues) issues.push(i);
     return { observations: series.observations, issues: sortIssues(issues) };
   };
 

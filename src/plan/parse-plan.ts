@@ -3,6 +3,7 @@
  * each naming where in the file it is (`outcomes[1].priorities[0].indicators[2].measures[0].unit`).
  */
 import { AREA_TYPES } from './types.js';
+import { PERIOD_TYPES } from '../data/period.js';
 import type {
   Area,
   AreaType,
@@ -42,15 +43,6 @@ const POLARITIES: Record<string, Polarity> = {
   'lower-is-better': 'lower',
   'no-judgement': 'none',
 };
-const PERIOD_TYPES: readonly PeriodType[] = [
-  'calendar-year',
-  'academic-year',
-  'financial-year',
-  'quarter',
-  'month',
-  'week',
-  'date',
-];
 const FREQUENCIES: readonly Frequency[] = ['annual', 'quarterly', 'monthly', 'weekly'];
 const IMPLIED_FREQUENCY: Record<Exclude<PeriodType, 'date'>, Frequency> = {
   'calendar-year': 'annual',
@@ -314,14 +306,4 @@ function readAreas(r: Reader, root: Raw): Area[] {
   return areas;
 }
 
-/** Finds an area by name, code or alias, ignoring case and surrounding spaces. */
-export function areaLookup(areas: readonly Area[]): (text: string) => Area | undefined {
-  const index = new Map<string, Area>();
-  for (const area of areas) {
-    for (const key of [area.name, ...(area.code ? [area.code] : []), ...area.aliases]) {
-      index.set(key.trim().toLowerCase(), area);
-    }
-  }
-  return (text) => index.get(text.trim().toLowerCase());
-}
 

@@ -4,6 +4,7 @@
  */
 import type { Measure, Unit } from '../plan/types.js';
 import type { MissingMarker, Observation, StatusFlag } from '../data/types.js';
+import { markerMeaning } from '../data/value.js';
 
 /** `1234567.891, 2` → `1,234,567.89`. Rounds half away from zero; never prints `-0`. */
 export function formatNumber(value: number, decimals: number): string {
@@ -43,15 +44,10 @@ export function formatChange(delta: number, measure: Pick<Measure, 'unit' | 'dec
   return sign + text + unit;
 }
 
-export const MISSING_WORDS: Record<MissingMarker, string> = {
-  c: 'suppressed',
-  x: 'not available',
-  z: 'not applicable',
-  low: 'rounds to zero',
-  u: 'low reliability',
-  '..': 'not available',
-  error: 'error in the published file',
-};
+/** What each missing-value marker means, in words. */
+export const MISSING_WORDS: Record<MissingMarker, string> = Object.fromEntries(
+  (['c', 'x', 'z', 'low', 'u', '..', 'error'] as const).map((m) => [m, markerMeaning(m)]),
+) as Record<MissingMarker, string>;
 
 export const STATUS_WORDS: Record<StatusFlag, string> = {
   p: 'provisional',

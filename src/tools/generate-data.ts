@@ -13,6 +13,7 @@
  *
  *     npm run build && node dist/src/tools/generate-data.js [--out data/series] [--plan data/plan.yaml]
  */
+import { writeFileAtomic } from '../io/write.js';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -838,20 +839,6 @@ export function generateDataset(plan: Plan, seed: number = DATA_SEED): Map<strin
 // ---------------------------------------------------------------------------------------------
 // Script
 
-function writeAtomic(file: string, text: string): void {
-  const temp = join(dirname(file), `.${file.split(/[\\/]/).pop()}.${process.pid}.tmp`);
-  const fd = openSync(temp, 'w');
-  try {
-    const bytes = Buffer.from(text, 'utf8');
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, file);
-}
-
 export function main(argv: readonly string[]): number {
   let out = 'data/series';
   let planFile = 'data/plan.yaml';
@@ -878,7 +865,7 @@ export function main(argv: readonly string[]): number {
   mkdirSync(out, { recursive: true });
   let rows = 0;
   for (const [name, text] of files) {
-    writeAtomic(join(out, name), text);
+    writeFileAtomic(join(out, name), text);
     rows += text.split('\n').length - 2;
   }
   process.stdout.write(`wrote ${files.size} files, ${rows} rows, to ${out} (seed ${seed})\n`);

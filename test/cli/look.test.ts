@@ -36,7 +36,7 @@ describe('oba show', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^2008\/09\s+c\s/m);
     expect(run.stdout).toContain('Markers: ');
-    expect(run.stdout).toContain('c: suppressed');
+    expect(run.stdout).toContain('c: confidential or suppressed');
   });
 
   it('writes the native CSV format', async () => {

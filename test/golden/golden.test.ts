@@ -2,11 +2,12 @@
  * Golden files: one report card, one cluster sheet and the tracker, from the fixed inputs in
  * test/golden/input, compared byte for byte with test/golden/expected.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { oba, tempFolder } from '../helpers/cli.js';
 import { expectGolden } from '../helpers/golden.js';
+import { readTree } from '../helpers/files.js';
 
 const input = new URL('./input/', import.meta.url).pathname;
 const expected = new URL('./expected/', import.meta.url).pathname;
@@ -19,15 +20,6 @@ async function build(args: string[]): Promise<string> {
   return out;
 }
 
-function allFiles(dir: string, prefix = ''): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) for (const [k, v] of allFiles(full, prefix + name + '/')) files.set(k, v);
-    else files.set(prefix + name, readFileSync(full, 'utf8'));
-  }
-  return files;
-}
 
 describe('golden files', () => {
   it('a report card and its chart', async () => {
@@ -45,7 +37,7 @@ describe('golden files', () => {
 
   it('the obsession tracker and its charts', async () => {
     const out = await build(['tracker']);
-    for (const [path, content] of allFiles(out)) {
+    for (const [path, content] of readTree(out)) {
       if (path === '.oba-output') continue;
       expectGolden(content, join(expected, 'tracker', path));
     }
@@ -53,8 +45,8 @@ describe('golden files', () => {
 
   it('gives identical bytes when run twice', async () => {
     for (const command of [['report'], ['sheet', '--all-clusters'], ['tracker']]) {
-      const first = allFiles(await build(command));
-      const second = allFiles(await build(command));
+      const first = readTree(await build(command));
+      const second = readTree(await build(command));
       expect([...second.keys()]).toEqual([...first.keys()]);
       for (const [path, content] of first) expect(second.get(path), path).toBe(content);
     }

@@ -5,45 +5,24 @@
  * test/global-setup.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../helpers/cli.js';
+import { readTree, sameTree } from '../helpers/files.js';
 import { recoverPack } from '../../src/io/write.js';
+import { mulberry32 } from '../../src/tools/data-gen/random.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const bin = join(root, 'bin/oba');
 const config = join(root, 'data/oba.config.yaml');
 
-function files(dir: string, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) for (const [k, v] of files(full, prefix + name + '/')) out.set(k, v);
-    else out.set(prefix + name, readFileSync(full, 'utf8'));
-  }
-  return out;
-}
 
-function same(a: Map<string, string>, b: Map<string, string>): boolean {
-  return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
-}
 
 function report(out: string, cwd: string, extra: string[] = []) {
   return spawnSync(process.execPath, [bin, 'report', '--out', out, '--config', config, '--no-cache', '--jobs', '1', '--quiet', ...extra], { cwd, encoding: 'utf8' });
 }
 
-/** A small seeded generator (mulberry32) so the kill points are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 
 describe('crash-safe output', () => {
@@ -52,9 +31,9 @@ describe('crash-safe output', () => {
     // The previous pack (as at 2014) and the pack the interrupted runs are writing (all data).
     expect(report('reference-old', cwd, ['--as-of', '2014']).status).toBe(0);
     expect(report('reference-new', cwd).status).toBe(0);
-    const previous = files(join(cwd, 'reference-old'));
-    const next = files(join(cwd, 'reference-new'));
-    expect(same(previous, next)).toBe(false);
+    const previous = readTree(join(cwd, 'reference-old'));
+    const next = readTree(join(cwd, 'reference-new'));
+    expect(sameTree(previous, next)).toBe(false);
 
     const random = mulberry32(20151);
     const out = join(cwd, 'pack');
@@ -71,15 +50,15 @@ describe('crash-safe output', () => {
       // What any later run does first: put back a pack set aside by a run killed mid-swap.
       recoverPack(out);
       expect(existsSync(out), `after a kill at ${delay} ms`).toBe(true);
-      const now = files(out);
-      const which = same(now, previous) ? 'previous' : same(now, next) ? 'new' : 'mixed';
+      const now = readTree(out);
+      const which = sameTree(now, previous) ? 'previous' : sameTree(now, next) ? 'new' : 'mixed';
       expect(which, `after a kill at ${delay} ms`).not.toBe('mixed');
       outcomes.push(which);
       // Nothing but the lock of the dead run is left beside it, and the next run takes that over.
       expect(readdirSync(cwd).filter((n) => n.startsWith('.pack.') && !n.endsWith('.lock'))).toEqual([]);
     }
     expect(report(out, cwd).status).toBe(0);
-    expect(same(files(out), next)).toBe(true);
+    expect(sameTree(readTree(out), next)).toBe(true);
   }, 240_000);
 
   it('keeps two runs writing one folder at once apart with a lock', async () => {
@@ -99,6 +78,6 @@ describe('crash-safe output', () => {
     expect(refused.stderr).toMatch(/another oba run \(process \d+\) is writing .*pack; wait for it to finish/);
     expect(existsSync(join(cwd, '.pack.lock'))).toBe(false);
     expect(report(join(cwd, 'reference'), cwd).status).toBe(0);
-    expect(same(files(out), files(join(cwd, 'reference')))).toBe(true);
+    expect(sameTree(readTree(out), readTree(join(cwd, 'reference')))).toBe(true);
   }, 120_000);
 });

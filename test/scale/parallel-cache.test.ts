@@ -4,10 +4,11 @@
  * Runs the compiled CLI (the worker pool needs the compiled worker), built by test/global-setup.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../helpers/cli.js';
+import { readTree } from '../helpers/files.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const config = join(root, 'data/oba.config.yaml');
@@ -17,19 +18,10 @@ function oba(args: string[], cwd: string) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-function files(dir: string, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) for (const [k, v] of files(full, prefix + name + '/')) out.set(k, v);
-    else out.set(prefix + name, readFileSync(full, 'utf8'));
-  }
-  return out;
-}
 
 function expectSameFiles(a: string, b: string) {
-  const left = files(a);
-  const right = files(b);
+  const left = readTree(a);
+  const right = readTree(b);
   expect([...right.keys()]).toEqual([...left.keys()]);
   for (const [path, content] of left) expect(right.get(path), path).toBe(content);
 }
