@@ -11,16 +11,24 @@ const MAX_ALIAS_COUNT = 100;
 
 export function parseYaml(text: string, file: string): YamlResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, lineCounter });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, lineCounter });
+  } catch (error) {
+    if (error instanceof RangeError) return { ok: false, problems: [`${file}: the YAML is nested too deeply to read; flatten it`] };
+    throw error;
+  }
   const problems = doc.errors.map((e) => {
     const pos = lineCounter.linePos(e.pos[0]);
     const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
+    if (/call stack/i.test(e.message)) return `${where}: the YAML is nested too deeply to read; flatten it`;
     return `${where}: ${e.message.split('\n')[0]}; fix the YAML syntax`;
   });
   if (problems.length > 0) return { ok: false, problems };
   try {
     return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
+    if (error instanceof RangeError) return { ok: false, problems: [`${file}: the YAML is nested too deeply to read; flatten it`] };
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, problems: [`${file}: ${message}; remove the repeated aliases`] };
   }

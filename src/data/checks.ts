@@ -135,6 +135,8 @@ export function buildObservation(row: RowInput, options: ValueOptions = {}): { o
         issues.push(
           error('BAD_DENOMINATOR', file, line, `expected a denominator above 0, got ${d.value} on line ${line}; check the ${dc.column} column`, dc.column),
         );
+      } else if (!Number.isFinite((n.value / d.value) * multiplier)) {
+        issues.push(error('BAD_VALUE', file, line, `the value ${n.value} ÷ ${d.value} × ${multiplier} is too large to hold on line ${line}; check the ${nc.column} and ${dc.column} columns`, nc.column));
       } else {
         numerator = n.value;
         denominator = d.value;

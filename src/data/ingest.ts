@@ -23,6 +23,12 @@ import { isBlankRecord, readCsvBytes, readCsvStream, type ByteSource, type CsvRe
 import { error, listAnd, nearest, quote, sortIssues, warning } from './issues.js';
 import { parseValue } from './value.js';
 
+/** The header as read, for messages: at most 12 names. */
+function headerList(fields: readonly string[]): string {
+  const shown = fields.slice(0, 12).map((f) => quote(f.trim(), 30));
+  return fields.length > 12 ? `${shown.join(', ')} and ${fields.length - 12} more` : listAnd(shown);
+}
+
 export const REQUIRED_COLUMNS = ['measure', 'area', 'period', 'value'] as const;
 export const OPTIONAL_COLUMNS = ['numerator', 'denominator', 'lower', 'upper', 'status', 'note'] as const;
 type ColumnName = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
@@ -153,7 +159,7 @@ function nativeIngest(
           'MISSING_COLUMN',
           file,
           record.line,
-          `the header has no "${c}" column; a data file needs the columns ${listAnd([...REQUIRED_COLUMNS])} (got ${listAnd(record.fields.map((f) => quote(f.trim())))})`,
+          `the header has no "${c}" column; a data file needs the columns ${listAnd([...REQUIRED_COLUMNS])} (got ${headerList(record.fields)})`,
           c,
         ),
       );

@@ -59,6 +59,8 @@ export function editDistance(a: string, b: string): number {
 /** The candidate nearest to `text` by edit distance (ignoring case), if it is near enough to be a likely typo. */
 export function nearest(text: string, candidates: readonly string[]): string | undefined {
   const t = text.trim().toLowerCase();
+  // A name several times longer than any candidate is no typo; skip the quadratic comparison.
+  if (t.length > 2 * Math.max(0, ...candidates.map((c) => c.length)) + 8) return undefined;
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {

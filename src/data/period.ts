@@ -21,6 +21,10 @@
  */
 import type { Frequency, PeriodType } from '../plan/types.js';
 import type { Period } from './types.js';
+import { quote } from './issues.js';
+
+/** No period notation is longer; a longer cell is refused before any pattern runs over it. */
+const MAX_PERIOD_LENGTH = 40;
 import {
   civilFromDays,
   daysFromCivil,
@@ -308,7 +312,7 @@ function readYearPair(s: string, type: 'academic-year' | 'financial-year'): Read
   if (!yearOk(first)) return yearRange(first);
   const next = second.length === 2 ? (first + 1) % 100 : first + 1;
   if (Number(second) !== next) {
-    return { invalid: `expected the second year to follow the first, got "${s}"`, fix: `write the year as ${yearPairLabel(first)}` };
+    return { invalid: `expected the second year to follow the first, got ${quote(s)}`, fix: `write the year as ${yearPairLabel(first)}` };
   }
   return { period: periodFromOrdinal(type, first) };
 }
@@ -319,7 +323,7 @@ function readQuarter(s: string): Reading {
   const yearFirst = /^\d{4}/.test(s);
   const y = Number(yearFirst ? m[1] : m[2]);
   const q = Number(yearFirst ? m[2] : m[1]);
-  if (q < 1 || q > 4) return { invalid: `expected a quarter Q1 to Q4, got "${s}"`, fix: 'write the quarter as e.g. 2013-Q2' };
+  if (q < 1 || q > 4) return { invalid: `expected a quarter Q1 to Q4, got ${quote(s)}`, fix: 'write the quarter as e.g. 2013-Q2' };
   if (!yearOk(y)) return yearRange(y);
   return { period: periodFromOrdinal('quarter', y * 4 + q - 1) };
 }
@@ -356,21 +360,21 @@ function readMonth(s: string): Reading {
   }
   m = /^([A-Za-z]+)\.?[\s-](\d{2})$/.exec(s);
   if (m && monthFromName(m[1]!) !== undefined) {
-    return { invalid: `expected a four-digit year, got "${s}"`, fix: `write the month as e.g. ${m[1]} 20${m[2]}` };
+    return { invalid: `expected a four-digit year, got ${quote(s)}`, fix: `write the month as e.g. ${m[1]} 20${m[2]}` };
   }
   return undefined;
 }
 
 function readWeek(s: string): Reading {
   let m = /^(\d{4})-?W(\d{2})-?([1-7])$/i.exec(s);
-  if (m) return { invalid: `expected a week, got "${s}", which is a day (an ISO week date)`, fix: `write the week as ${m[1]}-W${pad2(Number(m[2]))}` };
+  if (m) return { invalid: `expected a week, got ${quote(s)}, which is a day (an ISO week date)`, fix: `write the week as ${m[1]}-W${pad2(Number(m[2]))}` };
   m = /^(\d{4})\s*-?\s*W(\d{1,2})$/i.exec(s);
   if (!m) return undefined;
   const y = Number(m[1]);
   const w = Number(m[2]);
   if (!yearOk(y)) return yearRange(y);
   const weeks = isoWeeksInYear(y);
-  if (w < 1 || w > weeks) return { invalid: `expected a week 1 to ${weeks} (ISO year ${y} has ${weeks} weeks), got "${s}"`, fix: 'check the week number' };
+  if (w < 1 || w > weeks) return { invalid: `expected a week 1 to ${weeks} (ISO year ${y} has ${weeks} weeks), got ${quote(s)}`, fix: 'check the week number' };
   const monday = isoWeekOneMonday(y) + (w - 1) * 7;
   return { period: periodFromOrdinal('week', (monday - 4) / 7) };
 }
@@ -390,7 +394,7 @@ function readDate(s: string): Reading {
   m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
   if (m) return date(Number(m[3]), Number(m[2]), Number(m[1]), s);
   m = /^(\d{1,2})\/(\d{1,2})\/(\d{2})$/.exec(s);
-  if (m) return { invalid: `expected a four-digit year, got "${s}"`, fix: 'write the date as YYYY-MM-DD' };
+  if (m) return { invalid: `expected a four-digit year, got ${quote(s)}`, fix: 'write the date as YYYY-MM-DD' };
   m = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]+)\.?,?[\s-]+(\d{4})$/i.exec(s);
   if (m) {
     const mo = monthFromName(m[2]!);
@@ -398,7 +402,7 @@ function readDate(s: string): Reading {
     return date(Number(m[3]), mo, Number(m[1]), s);
   }
   m = /^\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}/.exec(s);
-  if (m) return { invalid: `expected a date, got "${s}", which has a time of day`, fix: 'write the date alone as YYYY-MM-DD' };
+  if (m) return { invalid: `expected a date, got ${quote(s)}, which has a time of day`, fix: 'write the date alone as YYYY-MM-DD' };
   return undefined;
 }
 
@@ -467,7 +471,7 @@ function applyFormat(s: string, type: PeriodType, format: PeriodFormat): PeriodR
   switch (format) {
     case 'yyyyyy': {
       if (!/^\d{6}$/.test(s)) {
-        return { ok: false, code: 'BAD_PERIOD', reason: `expected six digits such as 201213 (periodFormat yyyyyy), got "${s}"`, fix: 'check the period column, or change periodFormat' };
+        return { ok: false, code: 'BAD_PERIOD', reason: `expected six digits such as 201213 (periodFormat yyyyyy), got ${quote(s)}`, fix: 'check the period column, or change periodFormat' };
       }
       return undefined; // the year-pair reader handles six digits
     }
@@ -502,7 +506,13 @@ function applyFormat(s: string, type: PeriodType, format: PeriodFormat): PeriodR
  * @example parsePeriod('2021', 'date', 'year-ending-march') // { ok: true, period: { label: '2021-03-31', … } }
  */
 export function parsePeriod(text: string, expectedType?: PeriodType, format?: PeriodFormat): PeriodResult {
+  if (text.length > MAX_PERIOD_LENGTH * 4) {
+    return { ok: false, code: 'BAD_PERIOD', reason: `expected a period, got a cell of ${text.length} characters starting ${quote(text.trim(), 24)}`, fix: 'check the period column' };
+  }
   const s = text.trim().replace(/\s+/g, ' ');
+  if (s.length > MAX_PERIOD_LENGTH) {
+    return { ok: false, code: 'BAD_PERIOD', reason: `expected a period, got a cell of ${s.length} characters starting ${quote(s, 24)}`, fix: 'check the period column' };
+  }
   if (s === '') {
     return {
       ok: false,
@@ -529,7 +539,7 @@ export function parsePeriod(text: string, expectedType?: PeriodType, format?: Pe
     return {
       ok: false,
       code: 'BAD_PERIOD',
-      reason: `expected a period such as 2013, 2012/13, 2013-Q2, 2013-03, 2013-W39 or 2013-03-31, got "${s}"`,
+      reason: `expected a period such as 2013, 2012/13, 2013-Q2, 2013-03, 2013-W39 or 2013-03-31, got ${quote(s)}`,
       fix: 'correct the period',
     };
   }
@@ -550,7 +560,7 @@ export function parsePeriod(text: string, expectedType?: PeriodType, format?: Pe
     return {
       ok: false,
       code: 'BAD_PERIOD',
-      reason: `expected ${describePeriodType(expectedType)}, got "${s}", which is ambiguous: it could be ${yearPairLabel(y - 1)} or ${yearPairLabel(y)}`,
+      reason: `expected ${describePeriodType(expectedType)}, got ${quote(s)}, which is ambiguous: it could be ${yearPairLabel(y - 1)} or ${yearPairLabel(y)}`,
       fix: `write ${yearPairLabel(y - 1)} or ${yearPairLabel(y)}, or give the source mapping periodFormat: ${kind}-end or ${kind}-start`,
     };
   }
@@ -558,7 +568,7 @@ export function parsePeriod(text: string, expectedType?: PeriodType, format?: Pe
     return {
       ok: false,
       code: 'BAD_PERIOD',
-      reason: `expected a date such as ${s}-03-31, got "${s}", which is a year`,
+      reason: `expected a date such as ${s}-03-31, got ${quote(s)}, which is a year`,
       fix: `write the snapshot date, e.g. ${s}-03-31, or give the source mapping periodFormat: year-ending-march`,
     };
   }
@@ -569,7 +579,7 @@ export function parsePeriod(text: string, expectedType?: PeriodType, format?: Pe
       ok: false,
       code: 'WRONG_PERIOD_TYPE',
       foundType: other.type,
-      reason: `expected ${describePeriodType(expectedType)}, got "${s}", which is ${typeName(other.type, s)}`,
+      reason: `expected ${describePeriodType(expectedType)}, got ${quote(s)}, which is ${typeName(other.type, s)}`,
       fix: `write the period like ${examplePeriod(expectedType)} for this measure, or check the measure`,
     };
   }
@@ -577,7 +587,7 @@ export function parsePeriod(text: string, expectedType?: PeriodType, format?: Pe
   return {
     ok: false,
     code: 'BAD_PERIOD',
-    reason: `expected ${describePeriodType(expectedType)}, got "${s}"`,
+    reason: `expected ${describePeriodType(expectedType)}, got ${quote(s)}`,
     fix: `write the period like ${examplePeriod(expectedType)}`,
   };
 }

@@ -383,6 +383,7 @@ export function parseSourceSpecs(raw: unknown, configFile: string, plan?: Pick<P
           const list = Array.isArray(v) ? v : [v];
           const values = list.map(scalarText);
           if (list.length === 0 || values.some((x) => x === undefined)) problem(`filter.${col}`, `expected a value or a list of values, got ${describe(v)}`);
+          else if (/^#\d+$/.test(col) && Number(col.slice(1)) < 1) problem(`filter.${col}`, 'expected a column number from #1 up');
           else filter.push({ column: /^#\d+$/.test(col) ? Number(col.slice(1)) : col, values: values as string[] });
         }
       }

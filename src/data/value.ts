@@ -16,6 +16,10 @@
  * bands (`90-99`), dates. `-0` is read as 0. A marker is never turned into 0.
  */
 import type { MissingMarker, StatusFlag } from './types.js';
+import { quote } from './issues.js';
+
+/** No figure or marker is longer; a longer cell is refused before any pattern runs over it. */
+export const MAX_VALUE_LENGTH = 64;
 
 export const MISSING_MARKERS: readonly MissingMarker[] = ['c', 'x', 'z', 'low', 'u', '..', 'error'];
 export const STATUS_FLAGS: readonly StatusFlag[] = ['p', 'r', 'e', 'b', 'f', 'u'];
@@ -115,7 +119,7 @@ function splitFlags(t: string): { rest: string; status: StatusFlag[] } | { reaso
 
 /** Why a cell that is not a number was rejected, and what to do. */
 function diagnose(t: string): { reason: string; fix: string } {
-  const q = JSON.stringify(t);
+  const q = quote(t);
   if (/^[-+]?(?:nan|infinity|inf)$/i.test(t)) return { reason: `expected a number, got ${q}`, fix: FIGURE_OR_MARKER };
   if (/^[-+]?0x[0-9a-f]+$/i.test(t)) return { reason: `expected a decimal number, got the hexadecimal ${q}`, fix: 'write the number in decimal' };
   if (/^[-+]?(?:\d+\.?\d*|\.\d+)e[-+]?\d+$/i.test(t)) {
@@ -158,6 +162,10 @@ export function parseValue(text: string, options: ValueOptions = {}): ValueResul
       warning: `empty cell read as ${options.empty} (${markerMeaning(options.empty)})`,
     };
   }
+  if (t.length > MAX_VALUE_LENGTH) {
+    if (/^[-+]?[\d,.]+$/.test(t)) return { ok: false, reason: `expected a figure, got ${t.length} digits starting ${quote(t, 24)}, which is too large`, fix: 'check the cell' };
+    return { ok: false, reason: `expected a number or a marker, got a cell of ${t.length} characters starting ${quote(t, 24)}`, fix: FIGURE_OR_MARKER };
+  }
   const whole = lookupMarker(t, options.markers);
   if (whole !== undefined) return { ok: true, value: null, missing: whole, status: [], percentSign: false };
   if (EXCEL_ERROR.test(t)) {
@@ -181,7 +189,7 @@ export function parseValue(text: string, options: ValueOptions = {}): ValueResul
   const body = percentSign ? rest.slice(0, -1).trimEnd() : rest;
   if (!NUMBER.test(body)) return { ok: false, ...diagnose(body) };
   const value = Number(body.replace(/,/g, ''));
-  if (!Number.isFinite(value)) return { ok: false, reason: `expected a figure, got "${body}", which is too large`, fix: 'check the cell' };
+  if (!Number.isFinite(value)) return { ok: false, reason: `expected a figure, got ${quote(body)}, which is too large`, fix: 'check the cell' };
   return { ok: true, value: value === 0 ? 0 : value, status, percentSign };
 }
 
@@ -201,7 +209,7 @@ export function parseStatus(text: string): { ok: true; status: StatusFlag[] } | 
     if (!(STATUS_FLAGS as readonly string[]).includes(flag)) {
       return {
         ok: false,
-        reason: `expected status flags such as p or [p], got "${token}"`,
+        reason: `expected status flags such as p or [p], got ${quote(token)}`,
         fix: 'use p (provisional), r (revised), e (estimated), b (break in series), f (forecast), u (low reliability), separated by spaces or commas',
       };
     }
