@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkConfigAgainstPlan, ConfigError, findConfigFile, loadConfig, type Config } from '../config/config.js';
+import { checkConfigAgainstPlan, ConfigError, decodeText, findConfigFile, loadConfig, type Config } from '../config/config.js';
 import { parsePlan, PlanError } from '../plan/parse-plan.js';
 import type { Plan } from '../plan/types.js';
 import type { DataIssue, Observation } from '../data/types.js';
@@ -21,16 +21,19 @@ export interface Workspace {
   issues: DataIssue[];
   /** Every input file read, so outputs can refuse to overwrite them. */
   inputs: string[];
+  /** How many data files (native and published) were read. */
+  dataFileCount: number;
 }
 
 export function loadPlanOnly(configName: string | undefined, cwd: string): { config: Config; plan: Plan } {
   const config = loadConfig(findConfigFile(configName, cwd));
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(config.planFile, 'utf8');
+    bytes = readFileSync(config.planFile);
   } catch {
     throw new CliError(`cannot read the plan file ${config.planFile}; check \`plan:\` in ${config.file}`, 1);
   }
+  const text = decodeText(bytes, config.planFile, 'plan');
   const plan = parsePlan(text, config.planFile);
   const problems = checkConfigAgainstPlan(config, plan);
   if (problems.length > 0) throw new ConfigError(config.file ?? 'configuration', problems);
@@ -68,7 +71,7 @@ export async function loadWorkspace(options: LoadOptions, cwd: string, inputs: I
   // Within a file, ingest has checked repeats; across files, the same figure twice is checked here.
   const checked = checkSeries(read.observations, plan);
   const dataset = buildDataset(plan, checked.observations, config.extraAreas);
-  return { config, plan, dataset, issues: [...read.issues, ...checked.issues], inputs: inputs.files };
+  return { config, plan, dataset, issues: [...read.issues, ...checked.issues], inputs: inputs.files, dataFileCount: dataFiles.length + specs.length };
 }
 
 /** Stops with exit 1 when the data has errors, after printing them; warnings go to stderr. */

@@ -107,13 +107,27 @@ export function findConfigFile(named: string | undefined, cwd: string): string {
 }
 
 export function loadConfig(file: string): Config {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch {
     throw new ConfigError(file, [`cannot read the configuration file; check the path given to --config`]);
   }
-  return parseConfig(text, file);
+  return parseConfig(decodeText(bytes, file, 'configuration'), file);
+}
+
+/**
+ * Text of a YAML file, refusing what is not UTF-8 with a message that says so (a UTF-16 file
+ * saved by a Windows editor would otherwise read as garbage).
+ */
+export function decodeText(bytes: Uint8Array, file: string, what: string): string {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16 || bytes.includes(0)) throw new ConfigError(file, [`the ${what} file is ${utf16 ? 'UTF-16' : 'binary, not text'}; save it as UTF-8 text`]);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new ConfigError(file, [`the ${what} file is not UTF-8; save it as UTF-8 text`]);
+  }
 }
 
 const TOP_KEYS = ['plan', 'data', 'sources', 'narratives', 'templates', 'areas', 'analysis', 'measures'];

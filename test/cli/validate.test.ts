@@ -75,3 +75,20 @@ describe('usage errors', () => {
     }
   });
 });
+
+describe('configuration and plan files that are not UTF-8 text', () => {
+  it('says a UTF-16 configuration is UTF-16, and exits 1', async () => {
+    const text = 'plan: plan.yaml\n';
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const dir = tempFolder({ 'oba.config.yaml': utf16 });
+    const run = await oba(['validate'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/oba\.config\.yaml: 1 problem in the configuration:\n {2}- the configuration file is UTF-16; save it as UTF-8 text/);
+  });
+
+  it('counts data files only in the summary', async () => {
+    const dir = tempFolder({ 'one.csv': 'measure,area,period,value\nlooked-after,Leeds,2010-03-31,1417\n' });
+    const run = await oba(['validate', '--data', 'one.csv'], dir);
+    expect(run.stdout).toMatch(/0 errors, 0 warnings in 1 data file \(1 observations\)/);
+  });
+});

@@ -23,8 +23,8 @@ export async function validate(options: ValidateOptions, terminal: Terminal, cwd
     for (const issue of errors) terminal.out(c.red(formatIssue(issue)));
     for (const issue of warnings) terminal.out(c.yellow(formatIssue(issue)));
     const observations = workspace.dataset.all().length;
-    const files = workspace.inputs.length;
-    const summary = `${errors.length} error${errors.length === 1 ? '' : 's'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (${observations} observations)`;
+    const files = workspace.dataFileCount;
+    const summary = `${errors.length} error${errors.length === 1 ? '' : 's'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'} in ${files} data file${files === 1 ? '' : 's'} (${observations} observations)`;
     terminal.out(errors.length > 0 ? c.red(`✘ ${summary}`) : c.green(`✔ ${summary}`));
   }
   return errors.length > 0 ? 1 : 0;
