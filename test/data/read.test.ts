@@ -12,7 +12,7 @@ import { checkSeries } from '../../src/data/checks.js';
 import { brief, bundledPlan, REAL } from './helpers.js';
 
 const plan = bundledPlan();
-const dir = mkdtempSync(join(tmpdir(), 'oba-data-'));
+const dir = mkdtempSync(join(process.env['OBA_TEST_TMP'] ?? tmpdir(), 'oba-data-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('readDataFile', () => {

@@ -263,7 +263,7 @@ describe('sources.test.ts, re-run here to record the fixtures it reads', async (
 });
 
 describe('(a) streaming and in-memory ingest give identical observations and issues', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'oba-stream-'));
+  const dir = mkdtempSync(join(process.env['OBA_TEST_TMP'] ?? tmpdir(), 'oba-stream-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test('every fixture of ingest.test.ts: as one stream, and read from a file on disk', async () => {

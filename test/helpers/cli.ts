@@ -19,7 +19,7 @@ export async function oba(args: string[], cwd: string = process.cwd()): Promise<
 
 /** A fresh temporary folder with the given files written into it. */
 export function tempFolder(files: Record<string, string | Uint8Array> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'oba-test-'));
+  const dir = mkdtempSync(join(process.env['OBA_TEST_TMP'] ?? tmpdir(), 'oba-test-'));
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), content);
