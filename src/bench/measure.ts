@@ -23,6 +23,8 @@ export interface ChildRun {
   peakRssKb: number | undefined;
   /** How the peak was measured. */
   rssMethod: string;
+  /** Each measurement of the peak, kilobytes: GNU time's and the process-group poll's. */
+  rssBy: { gnuTimeKb?: number; pollKb?: number };
   exitCode: number | null;
   signal: NodeJS.Signals | null;
   timedOut: boolean;
@@ -190,6 +192,7 @@ export async function runMeasured(command: string, args: readonly string[], opti
     wallMs,
     peakRssKb: peak,
     rssMethod: methods || 'none',
+    rssBy: { ...(timeKb !== undefined ? { gnuTimeKb: timeKb } : {}), ...(polledKb !== undefined ? { pollKb: polledKb } : {}) },
     exitCode: timedOut ? null : exitCode,
     signal: timedOut ? 'SIGKILL' : signal,
     timedOut,

@@ -339,6 +339,7 @@ function packDetail(pack: PackRun): Record<string, unknown> {
       command: r.command.replace(/^\S+ \S+ /, 'oba '),
       seconds: round2(r.wallMs / 1000),
       peakRssMb: r.peakRssKb === undefined ? null : round1(r.peakRssKb / 1024),
+      rssBy: r.rssBy,
     })),
     rssMethod: pack.runs[0]?.rssMethod,
   };
@@ -481,7 +482,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       const timeout = Math.max(10_000, deadline - performance.now());
       log(`national: oba report --all-areas (time limit ${(timeout / 1000).toFixed(0)} s)`);
       const run = await runOba(obaBin, ['report', '--all-areas', '--out', 'out/packs', '--config', data.configFile, '--quiet', ...(cli.noCache ? ['--no-cache'] : [])], national, timeout);
-      const detail = { command: run.command.replace(/^\S+ \S+ /, 'oba '), rssMethod: run.rssMethod, seconds: round2(run.wallMs / 1000) };
+      const detail = { command: run.command.replace(/^\S+ \S+ /, 'oba '), rssMethod: run.rssMethod, rssBy: run.rssBy, seconds: round2(run.wallMs / 1000) };
       if (run.exitCode === 0) {
         figures.push(figure('national.wall', nationalLabel, run.wallMs / 1000, 's', { op: '<=', value: 30 }, { detail }));
         figures.push(figure('national.peakRss', 'national run: peak memory', run.peakRssKb === undefined ? null : run.peakRssKb / 1024, 'MB', { op: '<=', value: 400 }, run.peakRssKb === undefined ? { notAvailable: 'no way to measure memory on this machine' } : {}));

@@ -16,7 +16,7 @@ import { formatIssue, planInputs, loadWorkspace, requireCleanData, type InputPla
 import { bundledTemplatesDir } from './assets.js';
 import { openCache, sha256 } from '../io/cache.js';
 import type { RenderChart } from '../io/chart-renderer.js';
-import { lockFolder, readManifest, recoverPack, writePack, type PackFiles } from '../io/write.js';
+import { lockFolder, openPack, readManifest, recoverPack, type PackFiles } from '../io/write.js';
 import { packageVersion } from '../io/package-root.js';
 import { rendererVersions } from '../io/renderer-versions.js';
 import { summaryLine } from './summary.js';
@@ -57,10 +57,8 @@ export function runKey(command: string, settings: unknown, inputs: InputPlan): s
   return sha256(...parts);
 }
 
-function manifestFor(key: string, files: PackFiles): string {
-  const lines = [`key: ${key}`];
-  for (const path of [...files.keys()].sort()) lines.push(`${sha256(files.get(path)!)}  ${path}`);
-  return lines.join('\n') + '\n';
+function manifestFor(key: string, hashes: [string, string][]): string {
+  return [`key: ${key}`, ...hashes.map(([path, hash]) => `${hash}  ${path}`)].join('\n') + '\n';
 }
 
 /** Whether `out` holds exactly the files a run with this key wrote, unchanged since. */
@@ -107,9 +105,13 @@ function readJobs(text: string | undefined): number {
   return n;
 }
 
-/** Builds the folder's files; `warn` adds a warning to print at the end. */
+/**
+ * Builds the folder's files and returns them; a large build may instead hand batches of files
+ * to `emit` as they are ready, so they are written at once and not held in memory. `warn` adds
+ * a warning to print at the end.
+ */
 export interface Build {
-  (workspace: Workspace, renderChart: RenderChart, warn: (message: string) => void): Promise<PackFiles>;
+  (workspace: Workspace, renderChart: RenderChart, warn: (message: string) => void, emit: (files: PackFiles) => void): Promise<PackFiles | void>;
 }
 
 interface RunContext {
@@ -122,9 +124,9 @@ interface RunContext {
 
 /**
  * Runs `build` unless the output is already up to date, then writes the folder, holding the
- * folder's lock throughout. Returns the files written (or undefined when nothing needed doing).
+ * folder's lock throughout. Returns how many files were written (undefined when nothing needed doing).
  */
-export async function runOutput(command: string, settings: unknown, options: OutputOptions, terminal: Terminal, cwd: string, build: Build): Promise<PackFiles | undefined> {
+export async function runOutput(command: string, settings: unknown, options: OutputOptions, terminal: Terminal, cwd: string, build: Build): Promise<number | undefined> {
   const jobs = readJobs(options.jobs);
   const inputs = planInputs(options, cwd);
   const out = resolve(cwd, options.out);
@@ -138,7 +140,7 @@ export async function runOutput(command: string, settings: unknown, options: Out
   }
 }
 
-async function buildAndWrite({ key, out, jobs, useCache, inputs }: RunContext, options: OutputOptions, terminal: Terminal, cwd: string, build: Build): Promise<PackFiles | undefined> {
+async function buildAndWrite({ key, out, jobs, useCache, inputs }: RunContext, options: OutputOptions, terminal: Terminal, cwd: string, build: Build): Promise<number | undefined> {
   if (useCache) {
     const count = upToDate(out, key);
     if (count !== undefined) {
@@ -159,24 +161,32 @@ async function buildAndWrite({ key, out, jobs, useCache, inputs }: RunContext, o
     ...(cache ? { cache } : {}),
     ...(progress ? { onProgress: progress.update } : {}),
   });
-  let files: PackFiles;
+  const pack = openPack(out, workspace.inputs);
+  const emit = (files: PackFiles) => {
+    for (const [path, content] of files) pack.add(path, content);
+  };
   try {
-    files = await build(workspace, renderer.render, (message) => warnings.push(message));
+    const rest = await build(workspace, renderer.render, (message) => warnings.push(message), emit);
+    if (rest) emit(rest);
+  } catch (error) {
+    pack.discard();
+    throw error;
   } finally {
     progress?.done();
     await renderer.close();
   }
-  writePack(out, files, workspace.inputs, manifestFor(key, files));
+  const hashes = pack.hashes();
+  pack.commit(manifestFor(key, hashes));
   if (!options.quiet) {
     for (const warning of warnings) terminal.err(`warning: ${warning}`);
     const { drawn, cached, threads } = renderer.stats();
     const corrupt = cache?.corrupt() ?? 0;
     terminal.err(
-      summaryLine(files, options.out, warnings.length) +
+      summaryLine(hashes.map(([path]) => path), options.out, warnings.length) +
         (cached > 0 ? ` ${drawn} charts drawn, ${cached} from the cache.` : '') +
         (threads > 0 ? ` Charts drawn in ${threads} worker threads.` : '') +
         (corrupt > 0 ? ` ${corrupt} corrupt cache entries were found and redrawn.` : ''),
     );
   }
-  return files;
+  return hashes.length;
 }

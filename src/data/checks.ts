@@ -358,6 +358,8 @@ export function checkSeries(
     for (let i = 1; i < sorted.length; i++) {
       const prev = sorted[i - 1]!;
       const cur = sorted[i]!;
+      // Ordinals of every type but snapshot dates step by one per period: no gap, nothing to build.
+      if (cur.period.type !== 'date' && cur.period.ordinal === prev.period.ordinal + 1) continue;
       const missingPeriods: string[] = [];
       let expected = nextPeriod(prev.period, freq);
       let guard = 0;

@@ -4,19 +4,12 @@
  * checksum of its own content, so a corrupt or truncated entry is detected, deleted and redrawn,
  * never trusted.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './write.js';
+import { sha256 } from './hash.js';
 
-export function sha256(...parts: (string | Uint8Array)[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) {
-    hash.update(typeof part === 'string' ? Buffer.from(part, 'utf8') : part);
-    hash.update('\u0000');
-  }
-  return hash.digest('hex');
-}
+export { sha256 };
 
 export interface ChartCache {
   key(...parts: string[]): string;

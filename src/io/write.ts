@@ -5,6 +5,7 @@
 import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { CliError } from '../cli/errors.js';
+import { sha256 } from './hash.js';
 
 /** Writes a file atomically: a temporary file in the same folder, flushed, then renamed into place. */
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
@@ -50,13 +51,35 @@ export function insideFolder(folder: string, relativePath: string): string {
 }
 
 /**
- * Replaces `outDir` with exactly `files`. The new pack is written to a staging folder beside it
+ * Replaces `outDir` with exactly `files` (see `openPack`). The new pack is written to a staging folder beside it
  * and swapped in with two renames (old folder aside, new folder in), so the folder holds the old
  * pack or the new one, never a mix. Should a run die between the two renames, the next run (and
  * `recoverPack`) puts the old pack back. A folder that has files but no marker was not written by
  * oba: it is left alone and the run refused. The caller holds the folder's lock (`lockFolder`).
  */
 export function writePack(outDir: string, files: PackFiles, inputs: readonly string[] = [], manifest = ''): void {
+  const pack = openPack(outDir, inputs);
+  try {
+    for (const [path, content] of files) pack.add(path, content);
+  } catch (error) {
+    pack.discard();
+    throw error;
+  }
+  pack.commit(manifest);
+}
+
+/** A pack being written: files go to the staging folder as they come, so none is held in memory. */
+export interface PackWriter {
+  add(path: string, content: string): void;
+  /** The SHA-256 of every file added, by path, sorted by path. */
+  hashes(): [string, string][];
+  /** Writes the marker (with the manifest) and swaps the new pack in. */
+  commit(manifest: string): void;
+  /** Throws the staging folder away, leaving the old pack as it was. */
+  discard(): void;
+}
+
+export function openPack(outDir: string, inputs: readonly string[] = []): PackWriter {
   const target = resolve(outDir);
   for (const input of inputs) {
     const inputPath = resolve(input);
@@ -78,14 +101,23 @@ export function writePack(outDir: string, files: PackFiles, inputs: readonly str
   const staging = join(parent, `.${basename(target)}.staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  for (const [path, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    writeFileAtomic(insideFolder(staging, path), content);
-  }
-  writeFileAtomic(join(staging, PACK_MARKER), `${MARKER_TEXT}${manifest}`);
-  const old = join(parent, `.${basename(target)}.old-${process.pid}`);
-  if (existsSync(target)) renameSync(target, old);
-  renameSync(staging, target);
-  rmSync(old, { recursive: true, force: true });
+  const written = new Map<string, string>();
+  return {
+    add(path, content) {
+      if (path === PACK_MARKER || written.has(path)) throw new Error(`the pack writes ${path} twice`);
+      writeFileAtomic(insideFolder(staging, path), content);
+      written.set(path, sha256(content));
+    },
+    hashes: () => [...written].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    commit(manifest) {
+      writeFileAtomic(join(staging, PACK_MARKER), `${MARKER_TEXT}${manifest}`);
+      const old = join(parent, `.${basename(target)}.old-${process.pid}`);
+      if (existsSync(target)) renameSync(target, old);
+      renameSync(staging, target);
+      rmSync(old, { recursive: true, force: true });
+    },
+    discard: () => rmSync(staging, { recursive: true, force: true }),
+  };
 }
 
 /**

@@ -11,6 +11,7 @@ import { slugify } from '../../render/slug.js';
 import { escapeMarkdown } from '../../render/markdown.js';
 import type { PackFiles } from '../../io/write.js';
 import type { Area } from '../../plan/types.js';
+import { eachLimited, AREAS_AT_ONCE } from '../each-limited.js';
 
 export interface ReportOptions extends OutputOptions {
   area?: string;
@@ -25,7 +26,7 @@ export async function report(options: ReportOptions, terminal: Terminal, cwd: st
   if (options.area && options.allAreas) throw new CliError('give --area or --all-areas, not both', 2);
   const asOf = readAsOf(options.asOf);
   const settings = { area: options.area ?? null, allAreas: options.allAreas === true, asOf: asOf ?? null };
-  await runOutput('report', settings, options, terminal, cwd, async (workspace, renderChart, warn) => {
+  await runOutput('report', settings, options, terminal, cwd, async (workspace, renderChart, warn, emit) => {
     const narratives = loadNarratives(workspace.config.narrativesDir);
     narratives.problems.forEach(warn);
     const renderer = createRenderer(loadTemplates(workspace.config.templatesDir));
@@ -41,11 +42,12 @@ export async function report(options: ReportOptions, terminal: Terminal, cwd: st
       if (clash) throw new CliError(`areas "${clash}" and "${area.name}" would share the folder ${folder}; rename one`, 1);
       folders.set(folder, area.name);
     }
-    const packs = await Promise.all(areas.map((area) => pack(area.name)));
-    const files: PackFiles = new Map();
-    packs.forEach((own, i) => {
-      for (const [path, content] of own) files.set(`${slugify(areas[i]!.name, 'area')}/${path}`, content);
+    // A few areas at a time keeps the chart workers busy; each pack is written as it is done.
+    await eachLimited(areas, AREAS_AT_ONCE, async (area) => {
+      const own = await pack(area.name);
+      emit(new Map([...own].map(([path, content]) => [`${slugify(area.name, 'area')}/${path}`, content])));
     });
+    const files: PackFiles = new Map();
     files.set(
       'index.md',
       [`# ${escapeMarkdown(workspace.plan.title)}: board packs`, '', `One pack per area (${areas.length}).`, '', ...areas.map((a) => `- [${escapeMarkdown(a.name)}](${slugify(a.name, 'area')}/index.md)`), ''].join('\n'),

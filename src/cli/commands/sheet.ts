@@ -9,6 +9,7 @@ import type { PackFiles } from '../../io/write.js';
 import { readAsOf } from '../as-of.js';
 import { escapeMarkdown } from '../../render/markdown.js';
 import { runOutput, type OutputOptions } from '../output-run.js';
+import { eachLimited, AREAS_AT_ONCE } from '../each-limited.js';
 
 export interface SheetOptions extends OutputOptions {
   cluster?: string;
@@ -20,7 +21,7 @@ export async function sheet(options: SheetOptions, terminal: Terminal, cwd: stri
   if (!options.cluster === !options.allClusters) throw new CliError('give either --cluster NAME or --all-clusters', 2);
   const asOf = readAsOf(options.asOf);
   const settings = { cluster: options.cluster ?? null, allClusters: options.allClusters === true, asOf: asOf ?? null };
-  await runOutput('sheet', settings, options, terminal, cwd, async (workspace, renderChart, warn) => {
+  await runOutput('sheet', settings, options, terminal, cwd, async (workspace, renderChart, warn, emit) => {
     const clusters = options.cluster ? [resolveArea(workspace.dataset, options.cluster)] : workspace.dataset.areas.filter((a) => a.type === 'cluster');
     if (clusters.length === 0) throw new CliError('the plan lists no areas of type cluster', 1);
     const narratives = loadNarratives(workspace.config.narrativesDir);
@@ -33,23 +34,19 @@ export async function sheet(options: SheetOptions, terminal: Terminal, cwd: stri
       if (clash) throw new CliError(`clusters "${clash}" and "${cluster.name}" would share the folder ${folder}; rename one`, 1);
       seen.set(folder, cluster.name);
     }
-    const built = await Promise.all(
-      clusters.map((cluster) =>
-        buildClusterSheets({
-          dataset: workspace.dataset,
-          config: workspace.config,
-          cluster: cluster.name,
-          narratives: narratives.local.get(clusterFolder(cluster.name)) ?? new Map(),
-          renderer,
-          renderChart,
-          ...(asOf ? { asOf } : {}),
-        }),
-      ),
-    );
-    const files: PackFiles = new Map();
-    built.forEach((own, i) => {
-      for (const [path, content] of own) files.set(`${clusterFolder(clusters[i]!.name)}/${path}`, content);
+    await eachLimited(clusters, AREAS_AT_ONCE, async (cluster) => {
+      const own = await buildClusterSheets({
+        dataset: workspace.dataset,
+        config: workspace.config,
+        cluster: cluster.name,
+        narratives: narratives.local.get(clusterFolder(cluster.name)) ?? new Map(),
+        renderer,
+        renderChart,
+        ...(asOf ? { asOf } : {}),
+      });
+      emit(new Map([...own].map(([path, content]) => [`${clusterFolder(cluster.name)}/${path}`, content])));
     });
+    const files: PackFiles = new Map();
     files.set('index.md', ['# Turn-the-curve sheets', '', ...clusters.map((c) => `- [${escapeMarkdown(c.name)}](${clusterFolder(c.name)}/index.md)`), ''].join('\n'));
     return files;
   });

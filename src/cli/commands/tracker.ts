@@ -11,7 +11,6 @@ import { readAsOf } from '../as-of.js';
 import { CliError } from '../errors.js';
 import { parsePeriod } from '../../data/period.js';
 import { runOutput, type OutputOptions } from '../output-run.js';
-import { renderSvg } from '../../charts/render.js';
 import type { Workspace } from '../workspace.js';
 import type { RenderChart } from '../../io/chart-renderer.js';
 
@@ -47,6 +46,7 @@ export async function tracker(options: TrackerOptions, terminal: Terminal, cwd: 
   // --check: build in memory, drawing in this thread, and compare with the committed files.
   const workspace = await loadWorkspace(options, cwd);
   requireCleanData(workspace.issues, (issue) => terminal.err(formatIssue(issue)));
+  const { renderSvg } = await import('../../charts/render.js');
   const files = await build(workspace, (spec) => renderSvg(spec));
   const committed = readPack(resolve(cwd, options.out));
   const changed = [...new Set([...files.keys(), ...committed.keys()])].filter((p) => files.get(p) !== committed.get(p)).sort();

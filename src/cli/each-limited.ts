@@ -1,0 +1,11 @@
+/** How many areas' outputs are built at once: enough to keep the chart workers busy. */
+export const AREAS_AT_ONCE = 4;
+
+/** Runs `task` on every item, at most `limit` at a time. */
+export async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
