@@ -33,10 +33,15 @@ export function areaMatcher(areas: readonly Area[], map: Readonly<Record<string,
     const target = index.get(areaKey(to));
     if (target !== undefined) mapped.set(areaKey(from), target);
   }
+  // Files repeat a few area spellings on many rows: remember each spelling's answer.
+  const seen = new Map<string, string | undefined>();
   return {
     match: (text) => {
+      if (seen.has(text)) return seen.get(text);
       const k = areaKey(text);
-      return mapped.get(k) ?? index.get(k);
+      const found = mapped.get(k) ?? index.get(k);
+      if (seen.size < 10_000) seen.set(text, found);
+      return found;
     },
     names: areas.map((a) => a.name),
   };
