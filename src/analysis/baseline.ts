@@ -34,6 +34,8 @@ export interface ResolvedTarget {
 
 export interface BaselineSettings extends AnalysisOptions {
   target?: TargetSpec;
+  /** Why there is no target, when one was configured but does not apply here. */
+  noTargetReason?: string;
 }
 
 export interface ActualSince {
@@ -219,7 +221,7 @@ export function analyseBaseline(measure: Measure, area: string, observations: re
     const year = periodsPerYear(measure.frequency);
     const lastYear = raw.find((p) => Math.abs(latestRaw.t - p.t - year) < 0.5);
     if (expected === undefined) {
-      base.rag = { rag: 'none', rule: settings.target ? `no trajectory value for ${latestRaw.period.label}` : 'no target set, so no trajectory to judge against' };
+      base.rag = { rag: 'none', rule: settings.target ? `no trajectory value for ${latestRaw.period.label}` : settings.noTargetReason ?? 'no target set, so no trajectory to judge against' };
     } else {
       const amber = settings.rag.amberIfImproved && lastYear !== undefined && measure.polarity !== 'none';
       const rated = ragRating({

@@ -71,10 +71,21 @@ export interface AnalyseOptions {
   overrides?: MeasureOptions;
 }
 
-/** Analyses one measure in one area with the configured settings. */
+/**
+ * Analyses one measure in one area with the configured settings. A target written as a value
+ * or as an absolute change is the city's; in other areas only targets that scale (a % change,
+ * matching an area, the top quartile) apply.
+ */
 export function analyseMeasure(dataset: Dataset, config: Pick<Config, 'analysis' | 'measures'>, measure: Measure, area: string, options: AnalyseOptions = {}): BaselineAnalysis {
   const observations = visible(dataset.series(measure.id, area)?.observations ?? [], options.asOf);
-  return analyseBaseline(measure, area, observations, settingsFor(measure, dataset.plan, config, options.overrides), targetContext(dataset, measure, area, options.asOf));
+  const settings = settingsFor(measure, dataset.plan, config, options.overrides);
+  const target = settings.target;
+  const cityOnly = target && (target.kind === 'value' || (target.kind === 'change' && !target.percent));
+  if (cityOnly && area !== dataset.plan.city && !options.overrides?.target) {
+    delete settings.target;
+    settings.noTargetReason = `the target is set for ${dataset.plan.city} as a value; a % change or an area to match would apply here`;
+  }
+  return analyseBaseline(measure, area, observations, settings, targetContext(dataset, measure, area, options.asOf));
 }
 
 function visible(observations: readonly Observation[], asOf?: string): Observation[] {

@@ -72,6 +72,16 @@ describe('the analysis on the bundled data', () => {
     for (const s of json.since) expect(Object.keys(s).sort()).toEqual(['forecast', 'lower', 'period', 'position', 'trajectory', 'upper', 'value']);
   });
 
+  it("applies the city's value targets to the city only, and % targets everywhere", async () => {
+    const value = JSON.parse((await oba(['baseline', 'looked-after', '--area', 'Seacroft', '--json'])).stdout);
+    expect(value.target).toBeNull();
+    expect(value.rag.rule).toMatch(/the target is set for Leeds as a value/);
+    const percent = JSON.parse((await oba(['baseline', 'looked-after-rate', '--area', 'Seacroft', '--json'])).stdout);
+    // −10% on Seacroft's own baseline value.
+    const baselineValue = percent.history.at(-1).value;
+    expect(percent.target.value).toBeCloseTo(baselineValue * 0.9, 9);
+  });
+
   it('analyses every measure in every area without an error', async () => {
     const workspace = await loadWorkspace({}, process.cwd());
     let analysed = 0;
