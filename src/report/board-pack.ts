@@ -92,11 +92,14 @@ export async function buildBoardPack(input: BoardPackInput): Promise<PackFiles> 
 function chartInputFor(row: ScorecardRow, input: BoardPackInput) {
   const { dataset, area } = input;
   const observations = visible(dataset.series(row.measure.id, area)?.observations ?? [], input.asOf);
-  // Comparator lines only where the scale is comparable: percentages and rates, not counts.
+  // England and statistical neighbours beside the area, where the scale is comparable:
+  // percentages and rates, not counts.
   const comparators =
-    row.measure.unit.kind === 'count' || area === BENCHMARK_AREA
+    row.measure.unit.kind === 'count'
       ? []
-      : [{ name: BENCHMARK_AREA, observations: visible(dataset.series(row.measure.id, BENCHMARK_AREA)?.observations ?? [], input.asOf) }];
+      : dataset.areas
+          .filter((a) => (a.type === 'national' || a.type === 'comparator') && a.name !== area)
+          .map((a) => ({ name: a.name, observations: visible(dataset.series(row.measure.id, a.name)?.observations ?? [], input.asOf) }));
   return baselineChartInput(row.analysis, observations, row.measure, { title: `${row.measure.title}, ${area}`, comparators });
 }
 
