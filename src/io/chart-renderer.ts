@@ -40,6 +40,12 @@ function workerFile(): string | undefined {
  */
 export const POOL_THRESHOLD = 48;
 
+/**
+ * Old-generation heap of each worker. Drawing one chart needs a few megabytes; without a limit
+ * V8 lets garbage pile up to hundreds of megabytes per worker before collecting it.
+ */
+export const WORKER_HEAP_MB = 96;
+
 export async function createChartRenderer(options: RendererOptions): Promise<ChartRenderer> {
   const jobs = options.jobs ?? availableParallelism();
   const file = jobs > 1 ? workerFile() : undefined;
@@ -49,7 +55,7 @@ export async function createChartRenderer(options: RendererOptions): Promise<Cha
   const draw: RenderChart = (spec) => {
     requested++;
     if (Piscina && file && requested > POOL_THRESHOLD) {
-      pool ??= new Piscina({ filename: file, maxThreads: jobs, minThreads: 0, idleTimeout: 1000 });
+      pool ??= new Piscina({ filename: file, maxThreads: jobs, minThreads: 0, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       return pool.run(spec) as Promise<string>;
     }
     return renderSvg(spec);
