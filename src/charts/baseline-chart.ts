@@ -23,7 +23,7 @@ import { fail, requireFinite, requirePeriod, requireText, requireValueOrNull } f
 import { keySpec, type KeyEntry } from './key.js';
 import { CHART_TEXT } from './messages.js';
 import { PeriodLabels, periodAxis } from './period-axis.js';
-import { SCHEMA, chartNumber, requireDecimals, requireIncreasing, yAxis, yScale } from './spec-parts.js';
+import { chartFrame, chartNumber, requireDecimals, requireIncreasing, yAxis, yScale } from './spec-parts.js';
 import { xmlSafeText } from './svg.js';
 import { wrapText } from './text-metrics.js';
 import { COLOURS, COMPARATOR_COLOURS, DASHES, FONT_SIZES, SHAPES, SIZES, chartConfig } from './theme.js';
@@ -465,22 +465,18 @@ export function baselineChartSpec(input: BaselineChartInput): TopLevelSpec {
   });
 
   // 6. Assemble: title, plot, key.
-  return {
-    $schema: SCHEMA,
-    title: { text: wrapText(title, width + 60, FONT_SIZES.title, true) },
+  return chartFrame({
+    kind: 'baseline',
+    title,
     description,
-    usermeta: { oba: { chart: 'baseline', title, description } },
+    width,
     config: chartConfig(),
     datasets,
-    vconcat: [
-      {
-        name: 'plot',
-        width,
-        height,
-        encoding: { x: { field: 't', type: 'quantitative', scale: { domain: axis.domain, nice: false, zero: false }, axis: axis.axis } },
-        layer: drawnLayers,
-      },
-      { name: 'key', ...keySpec(entries, c.footnotes, width) },
-    ],
-  } as TopLevelSpec;
+    plot: {
+      height,
+      encoding: { x: { field: 't', type: 'quantitative', scale: { domain: axis.domain, nice: false, zero: false }, axis: axis.axis } },
+      layer: drawnLayers,
+    },
+    key: keySpec(entries, c.footnotes, width),
+  });
 }

@@ -16,7 +16,7 @@ import { fail, requireFinite, requirePeriod, requireText, requireValueOrNull } f
 import { keySpec, type KeyEntry } from './key.js';
 import { CHART_TEXT } from './messages.js';
 import { PeriodLabels, periodAxis } from './period-axis.js';
-import { SCHEMA, chartNumber, requireDecimals, requireIncreasing, yAxis, yScale } from './spec-parts.js';
+import { chartFrame, chartNumber, requireDecimals, requireIncreasing, yAxis, yScale } from './spec-parts.js';
 import { xmlSafeText } from './svg.js';
 import { wrapText } from './text-metrics.js';
 import { COLOURS, DASHES, FONT_SIZES, SHAPES, SIZES, chartConfig } from './theme.js';
@@ -169,21 +169,14 @@ export function spcChartSpec(input: SpcChartInput): TopLevelSpec {
   });
 
   // 6. Assemble.
-  return {
-    $schema: SCHEMA,
-    title: { text: wrapText(title, width + 60, FONT_SIZES.title, true) },
+  return chartFrame({
+    kind: 'spc',
+    title,
     description,
-    usermeta: { oba: { chart: 'spc', title, description } },
+    width,
     config: chartConfig(),
     datasets,
-    vconcat: [
-      {
-        name: 'plot',
-        width,
-        height,
-        layer,
-      },
-      { name: 'key', ...keySpec(entries, [], width) },
-    ],
-  } as TopLevelSpec;
+    plot: { height, layer },
+    key: keySpec(entries, [], width),
+  });
 }

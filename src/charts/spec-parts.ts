@@ -1,12 +1,13 @@
 /**
  * Spec fragments shared by the chart builders (internal).
  */
+import type { TopLevelSpec } from 'vega-lite';
 import type { Axis } from 'vega-lite/types_unstable/axis.js';
 import type { Scale } from 'vega-lite/types_unstable/scale.js';
 import { formatNumber } from '../render/format.js';
 import { fail } from './errors.js';
 import { COLOURS, FONT_SIZES } from './theme.js';
-import { textWidth } from './text-metrics.js';
+import { textWidth, wrapText } from './text-metrics.js';
 
 export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
@@ -63,4 +64,34 @@ export function requireIncreasing(method: string, path: string, ts: readonly num
       fail('NOT_SORTED', method, `${path}[${i}].t`, `${path} in period order with no repeats (t increasing)`, ts[i], `t = ${ts[i]} after t = ${ts[i - 1]}`);
     }
   }
+}
+
+/** What every oba chart is made of: a wrapped title, the plot, and a key in words below it. */
+export interface ChartFrame {
+  kind: 'baseline' | 'spc';
+  title: string;
+  description: string;
+  width: number;
+  config: object;
+  datasets: Record<string, unknown[]>;
+  /** The plot: its layers, height and shared encoding. */
+  plot: object;
+  /** The key, from `keySpec`. */
+  key: object;
+}
+
+/** Assembles a chart from its parts, in the layout every oba chart shares. */
+export function chartFrame(frame: ChartFrame): TopLevelSpec {
+  return {
+    $schema: SCHEMA,
+    title: { text: wrapText(frame.title, frame.width + 60, FONT_SIZES.title, true) },
+    description: frame.description,
+    usermeta: { oba: { chart: frame.kind, title: frame.title, description: frame.description } },
+    config: frame.config,
+    datasets: frame.datasets,
+    vconcat: [
+      { name: 'plot', width: frame.width, ...frame.plot },
+      { name: 'key', ...frame.key },
+    ],
+  } as unknown as TopLevelSpec;
 }

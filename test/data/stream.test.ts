@@ -29,6 +29,7 @@ import { MAX_RECORD_BYTES, readCsvBytes, readCsvStream, type CsvRecord } from '.
 import { periodFromOrdinal } from '../../src/data/period.js';
 import type { Plan } from '../../src/plan/types.js';
 import { brief, bundledPlan, bytes, REAL, ROOT } from './helpers.js';
+import { mulberry32 as random } from '../../src/tools/data-gen/random.js';
 
 // Every call ingest.test.ts makes to ingestCsv, and sources.test.ts to ingestSource, recorded
 // (the wrappers pass the call straight on), so every fixture they use, now or later, is covered.
@@ -63,17 +64,6 @@ const F = 'data.csv';
 const { ingestCsv } = await vi.importActual<typeof ingestModule>('../../src/data/ingest.js');
 const { ingestSource } = await vi.importActual<typeof sourcesModule>('../../src/data/sources.js');
 
-/** A seeded pseudo-random generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `data` cut into chunks of `size` bytes (or of sizes drawn from `size()`). */
 function chunks(data: Uint8Array, size: number | (() => number)): Uint8Array[] {

@@ -24,6 +24,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { oba, tempFolder, type Run } from '../helpers/cli.js';
+import { mulberry32 } from '../../src/tools/data-gen/random.js';
 
 const SEED = 0x0ba2013;
 const GENERATED = 180;
@@ -41,18 +42,9 @@ const CODES = new Set([
 const STACK_TRACE = /^\s+at .*:\d+:\d+\)?$/m;
 
 // ---------------------------------------------------------------------------------------------
-// A small seeded PRNG (mulberry32), so the generated cases are the same on every run.
+// A seeded PRNG (mulberry32, shared with the data generator), so the generated cases are the
+// same on every run.
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Gen {
   private readonly next: () => number;
