@@ -1,7 +1,7 @@
 /**
  * The statistics core of `oba`: pure functions (no I/O, no clock, no
- * randomness), one method per module. See /shared/METHODS.md for the methods
- * and their public references.
+ * randomness), one method per module. Each module names its method and its public
+ * reference.
  */
 export { StatsInputError, type StatsErrorCode } from './errors.js';
 export type { Interval, TimePoint, ForecastPoint, Polarity } from './types.js';

@@ -201,7 +201,7 @@ describe('clusters reconcile with the city', () => {
  */
 type Real = readonly [string, string, string, string];
 
-/** Copied from /work/shared/real-data/leeds-figures.md (Published Leeds figures, 2008–2015). */
+/** Copied from data/real/leeds-figures.md (Published Leeds figures, 2008–2015). */
 const FROM_LEEDS_FIGURES: readonly Real[] = [
   // §1 Children looked after at 31 March: Leeds; England as first published; England 2008–2009 from
   // the 2024 national time series (no first-published figure in the table).
