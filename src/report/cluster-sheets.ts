@@ -19,7 +19,6 @@ import { chartFileName, indicatorFileName, latestText, outcomeTitle } from './co
 import { periodWords, verdictText } from './words.js';
 import { formatChange, formatNumber, formatValue } from '../render/format.js';
 import { timeOf, periodsPerYear } from '../analysis/timeline.js';
-import { slugify } from '../render/slug.js';
 import type { Observation } from '../data/types.js';
 
 export interface SheetInput {
@@ -142,6 +141,4 @@ export function localWords(measure: Measure, cluster: string, city: string, loca
   return [sentence + '.'];
 }
 
-export function clusterFolder(cluster: string): string {
-  return slugify(cluster, 'cluster');
-}
+export { clusterFolder } from './cluster-folder.js';

@@ -3,8 +3,6 @@ import type { Terminal } from '../terminal.js';
 import { loadNarratives, loadTemplates } from '../assets.js';
 import { resolveArea } from '../resolve.js';
 import { CliError } from '../errors.js';
-import { buildBoardPack } from '../../report/board-pack.js';
-import { createRenderer } from '../../render/templates.js';
 import { readAsOf } from '../as-of.js';
 import { runOutput, type OutputOptions } from '../output-run.js';
 import { slugify } from '../../render/slug.js';
@@ -27,6 +25,9 @@ export async function report(options: ReportOptions, terminal: Terminal, cwd: st
   const asOf = readAsOf(options.asOf);
   const settings = { area: options.area ?? null, allAreas: options.allAreas === true, asOf: asOf ?? null };
   await runOutput('report', settings, options, terminal, cwd, async (workspace, renderChart, warn, emit) => {
+    // Loaded only when there is work to do: an up-to-date rerun needs none of it.
+    const { buildBoardPack } = await import('../../report/board-pack.js');
+    const { createRenderer } = await import('../../render/templates.js');
     const narratives = loadNarratives(workspace.config.narrativesDir);
     narratives.problems.forEach(warn);
     const renderer = createRenderer(loadTemplates(workspace.config.templatesDir));

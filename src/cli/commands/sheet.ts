@@ -3,8 +3,7 @@ import type { Terminal } from '../terminal.js';
 import { loadNarratives, loadTemplates } from '../assets.js';
 import { resolveArea } from '../resolve.js';
 import { CliError } from '../errors.js';
-import { buildClusterSheets, clusterFolder } from '../../report/cluster-sheets.js';
-import { createRenderer } from '../../render/templates.js';
+import { clusterFolder } from '../../report/cluster-folder.js';
 import type { PackFiles } from '../../io/write.js';
 import { readAsOf } from '../as-of.js';
 import { escapeMarkdown } from '../../render/markdown.js';
@@ -22,6 +21,9 @@ export async function sheet(options: SheetOptions, terminal: Terminal, cwd: stri
   const asOf = readAsOf(options.asOf);
   const settings = { cluster: options.cluster ?? null, allClusters: options.allClusters === true, asOf: asOf ?? null };
   await runOutput('sheet', settings, options, terminal, cwd, async (workspace, renderChart, warn, emit) => {
+    // Loaded only when there is work to do: an up-to-date rerun needs none of it.
+    const { buildClusterSheets } = await import('../../report/cluster-sheets.js');
+    const { createRenderer } = await import('../../render/templates.js');
     const clusters = options.cluster ? [resolveArea(workspace.dataset, options.cluster)] : workspace.dataset.areas.filter((a) => a.type === 'cluster');
     if (clusters.length === 0) throw new CliError('the plan lists no areas of type cluster', 1);
     const narratives = loadNarratives(workspace.config.narrativesDir);

@@ -4,8 +4,6 @@ import type { Terminal } from '../terminal.js';
 import { formatIssue, loadWorkspace, requireCleanData } from '../workspace.js';
 import { loadTemplates } from '../assets.js';
 import { resolveArea } from '../resolve.js';
-import { buildTracker } from '../../report/tracker.js';
-import { createRenderer } from '../../render/templates.js';
 import { readPack } from '../../io/write.js';
 import { readAsOf } from '../as-of.js';
 import { CliError } from '../errors.js';
@@ -34,7 +32,10 @@ function readWeek(text: string | undefined): string | undefined {
 
 export async function tracker(options: TrackerOptions, terminal: Terminal, cwd: string): Promise<number> {
   const asOf = readWeek(options.week);
-  const build = (workspace: Workspace, renderChart: RenderChart) => {
+  const build = async (workspace: Workspace, renderChart: RenderChart) => {
+    // Loaded only when there is work to do: an up-to-date rerun needs none of it.
+    const { buildTracker } = await import('../../report/tracker.js');
+    const { createRenderer } = await import('../../render/templates.js');
     const area = resolveArea(workspace.dataset, options.area ?? workspace.plan.city).name;
     const renderer = createRenderer(loadTemplates(workspace.config.templatesDir));
     return buildTracker({ dataset: workspace.dataset, config: workspace.config, area, renderChart, ...(asOf ? { asOf } : {}) }, renderer);
