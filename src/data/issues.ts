@@ -58,6 +58,18 @@ export function editDistance(a: string, b: string): number {
 
 /** The candidate nearest to `text` by edit distance (ignoring case), if it is near enough to be a likely typo. */
 export function nearest(text: string, candidates: readonly string[]): string | undefined {
+  // A bad file repeats the same unknown name on many rows: work each one out once.
+  let memo = suggestions.get(candidates);
+  if (!memo) suggestions.set(candidates, (memo = new Map()));
+  if (memo.has(text)) return memo.get(text);
+  const found = nearestUncached(text, candidates);
+  if (memo.size < 10_000) memo.set(text, found);
+  return found;
+}
+
+const suggestions = new WeakMap<readonly string[], Map<string, string | undefined>>();
+
+function nearestUncached(text: string, candidates: readonly string[]): string | undefined {
   const t = text.trim().toLowerCase();
   // A name several times longer than any candidate is no typo; skip the quadratic comparison.
   if (t.length > 2 * Math.max(0, ...candidates.map((c) => c.length)) + 8) return undefined;
