@@ -6,16 +6,11 @@ import type { Frequency, Measure } from '../plan/types.js';
 import type { Period } from '../data/types.js';
 import { addPeriods, periodTime } from '../data/period.js';
 
-/** The period `n` steps after `period` at the measure's frequency. */
-export function stepPeriod(period: Period, measure: Pick<Measure, 'frequency'>, n: number): Period {
-  return addPeriods(period, n, measure.frequency);
-}
-
 /** Periods strictly after `from` up to and including the last one ending on or before `untilDate` (ISO). */
 export function periodsAfter(from: Period, measure: Pick<Measure, 'frequency'>, untilDate: string, limit = 5000): Period[] {
   const out: Period[] = [];
   for (let n = 1; n <= limit; n++) {
-    const next = stepPeriod(from, measure, n);
+    const next = addPeriods(from, n, measure.frequency);
     if (next.end > untilDate) break;
     out.push(next);
   }

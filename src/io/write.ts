@@ -51,8 +51,8 @@ export function insideFolder(folder: string, relativePath: string): string {
 }
 
 /**
- * Replaces `outDir` with exactly `files` (see `openPack`). The new pack is written to a staging folder beside it
- * and swapped in with two renames (old folder aside, new folder in), so the folder holds the old
+ * Replaces `outDir` with exactly `files` (see `openPack`). The new pack is written to a staging
+ * folder beside it and swapped in with two renames (old folder aside, new folder in), so the folder holds the old
  * pack or the new one, never a mix. Should a run die between the two renames, the next run (and
  * `recoverPack`) puts the old pack back. A folder that has files but no marker was not written by
  * oba: it is left alone and the run refused. The caller holds the folder's lock (`lockFolder`).
