@@ -11,6 +11,6 @@ export { ingestCsv, ingestCsvStream } from './data/ingest.js';
 export { ingestSource, ingestSourceStream, parseSourceSpecs } from './data/sources.js';
 export { parseConfig, ConfigError } from './config/config.js';
 export { buildDataset, type Dataset, type Series } from './model/dataset.js';
-export { analyseBaseline, type BaselineAnalysis, type BaselineSettings } from './analysis/baseline.js';
+export { analyseBaseline, type BaselineAnalysis, type BaselineSettings, type Verdict } from './analysis/baseline.js';
 export { scorecard, analyseMeasure, type ScorecardRow } from './analysis/scorecard.js';
-export { decideVerdict, type Verdict, type VerdictStatus } from './analysis/verdict.js';
+export { decideVerdict, type VerdictStatus, type VerdictTests } from './analysis/judgement/verdict.js';

@@ -3,26 +3,31 @@
  * forecast of where the curve goes if nothing changes, the trajectory to a target, every actual
  * since set against both, and the verdict on whether the curve has turned.
  *
- * Stages: pick the baseline period → fit and forecast → trajectory → compare actuals →
- * XmR and recent-trend evidence → verdict, RAG and direction of travel.
+ * Stages: pick the baseline period and the values the baseline rests on (breaks, gaps, enough
+ * history) → fit the model the unit calls for and forecast → trajectory → every actual since
+ * against the forecast → the judgement (effects, tests, verdict; whole years for frequent
+ * measures) → descriptions beside it (XmR, recent trend) → comparator control → staleness,
+ * RAG and direction of travel. How `oba` decides lives in `judgement/`.
  */
 import type { Measure } from '../plan/types.js';
 import type { Observation, Period } from '../data/types.js';
 import type { AnalysisOptions, TargetSpec } from '../config/config.js';
 import { resolveTarget, type TargetContext } from './target.js';
-import type { TimePoint } from '../stats/types.js';
-import { forecastBaseline } from './forecast.js';
 import { periodsAfter, periodsPerYear, stepsBetween, timeOf } from './timeline.js';
 import { describeRef, onOrBefore, readPeriodRef, type PeriodRef } from './period-ref.js';
 import { positionAgainst, type Position } from './position.js';
-import { decideVerdict, type Verdict } from './verdict.js';
 import { linearTrajectory, constantRateTrajectory } from '../stats/trajectory.js';
-import { fitLinear } from '../stats/ols.js';
-import { xmr } from '../stats/xmr.js';
-import { recentTrend } from '../stats/trend-test.js';
 import { ragRating, type RagResult } from '../stats/rag.js';
 import { directionOfTravel, type DirectionOfTravel } from '../stats/direction.js';
-import { formatChange, formatNumber, formatValue } from '../render/format.js';
+import { formatNumber, formatValue, periodWords } from '../render/format.js';
+import { baselineWindow, valuedPoints, type BaselineWindow, type SeriesPoint } from './judgement/window.js';
+import { fitBaselineModel, intervalOf, type BaselineModel } from './judgement/model.js';
+import { courseWords, judgeSince, type Judgement } from './judgement/judge.js';
+import { wholeYears, yearMeanErrors } from './judgement/years.js';
+import { describeSince } from './judgement/descriptions.js';
+import { judgeAgainstControl, type ControlledJudgement } from './judgement/control.js';
+import { staleness, type Staleness } from './judgement/stale.js';
+import type { VerdictStatus } from './judgement/verdict.js';
 
 /** A target already resolved to a value at a period of the measure. */
 export interface ResolvedTarget {
@@ -36,6 +41,17 @@ export interface BaselineSettings extends AnalysisOptions {
   target?: TargetSpec;
   /** Why there is no target, when one was configured but does not apply here. */
   noTargetReason?: string;
+  /** The plan's start (ISO date): a latest value from before it is stale. */
+  planStart?: string;
+  /** The date the data are judged at: `--as-of`, or the latest period in the data. */
+  asOf?: string;
+  /** The control area's observations of the same measure, when `control` is set. */
+  controlObservations?: readonly Observation[];
+}
+
+export interface Verdict {
+  status: VerdictStatus;
+  evidence: string[];
 }
 
 export interface ActualSince {
@@ -48,14 +64,30 @@ export interface ActualSince {
   position: Position | null;
 }
 
+/** What the baseline rests on and why, for JSON and the evidence. */
+export interface BaselineModelSummary {
+  /** The model used (auto resolved): linear | loglinear | logit | holt. */
+  method: string;
+  /** Why this model, in words. */
+  reason: string;
+  description: string;
+  /** First and last baseline values the model is fitted on, and how many. */
+  from: string;
+  to: string;
+  values: number;
+  /** Why the fitted values start where they do. */
+  start: 'data' | 'break' | 'gap' | 'window';
+}
+
 export interface BaselineAnalysis {
   measure: string;
   area: string;
+  /** The method configured (`auto` picks by unit; see `model.method` for the one used). */
   method: string;
   level: number;
   baselineAt: string | null;
-  /** Values are rolling averages over a year for weekly, monthly and quarterly measures. */
-  smoothing: 'none' | 'rolling-year';
+  /** Kept for readers of older output: values are never smoothed now. */
+  smoothing: 'none';
   history: { period: string; value: number }[];
   forecast: { period: string; value: number; lower: number; upper: number }[];
   trajectory: { period: string; value: number }[];
@@ -66,15 +98,20 @@ export interface BaselineAnalysis {
   direction: DirectionOfTravel;
   /** Time-axis positions by period label, for charts. */
   times: Record<string, number>;
-  /** Slope of the baseline per period, in the measure's units (null without a forecast). */
+  /** Slope of the baseline per period, in the measure's units, at the baseline (null without a forecast). */
   baselineSlope: number | null;
   latest: { period: string; value: number } | null;
-}
-
-interface Point {
-  period: Period;
-  t: number;
-  value: number;
+  /** The model behind the forecast (null when there is none). */
+  model: BaselineModelSummary | null;
+  /** The baseline's course, and the course since it, in words ("rising by 2.1% a year"). */
+  course: { baseline: string; since: string | null } | null;
+  /** The effect since the baseline and the tests behind the verdict (null without a verdict). */
+  judgement: (Omit<Judgement, 'sentences' | 'status' | 'reason'> & { basis: 'values' | 'whole-years'; reason: string }) | null;
+  /** The verdict against a comparator's own course, when `control` is set. */
+  controlled: ControlledJudgement | null;
+  stale: Staleness;
+  /** The first period of a later break, after which values are not judged against this baseline. */
+  laterBreak: string | null;
 }
 
 const NO_COMPARISON = { from: null, change: null, movement: null, direction: null };
@@ -83,21 +120,18 @@ const NO_DIRECTION: DirectionOfTravel = { latest: null, previous: NO_COMPARISON,
 const NO_CONTEXT: TargetContext = { comparatorValue: () => undefined, topQuartile: () => undefined };
 
 export function analyseBaseline(measure: Measure, area: string, observations: readonly Observation[], settings: BaselineSettings, context: TargetContext = NO_CONTEXT): BaselineAnalysis {
-  const smoothing = measure.frequency === 'annual' ? 'none' : 'rolling-year';
-  const raw: Point[] = observations
-    .filter((o): o is Observation & { value: number } => o.value !== null)
-    .map((o) => ({ period: o.period, t: timeOf(o.period, measure), value: o.value }));
-  const points = smoothing === 'none' ? raw : rollingYear(raw, periodsPerYear(measure.frequency));
+  const raw = valuedPoints(observations, measure);
   const times: Record<string, number> = {};
   for (const o of observations) times[o.period.label] = timeOf(o.period, measure);
-
+  const latest = raw.at(-1);
+  const stale = staleness(latest?.period, measure, settings.planStart, settings.asOf);
   const base: BaselineAnalysis = {
     measure: measure.id,
     area,
     method: settings.method,
     level: settings.level,
     baselineAt: null,
-    smoothing,
+    smoothing: 'none',
     history: [],
     forecast: [],
     trajectory: [],
@@ -108,147 +142,244 @@ export function analyseBaseline(measure: Measure, area: string, observations: re
     direction: raw.length > 0 ? directionOfTravel(raw.map((p) => p.value), { polarity: measure.polarity, periodsPerYear: periodsPerYear(measure.frequency) }) : NO_DIRECTION,
     times,
     baselineSlope: null,
-    latest: raw.length > 0 ? { period: raw.at(-1)!.period.label, value: raw.at(-1)!.value } : null,
+    latest: latest ? { period: latest.period.label, value: latest.value } : null,
+    model: null,
+    course: null,
+    judgement: null,
+    controlled: null,
+    stale,
+    laterBreak: null,
   };
-  const insufficient = (reason: string): BaselineAnalysis => ({ ...base, verdict: { status: 'insufficient-data', evidence: [reason] } });
+  let trajectoryByLabel = new Map<string, number>();
+  const insufficient = (reason: string): BaselineAnalysis => {
+    base.verdict = { status: 'insufficient-data', evidence: [...base.verdict.evidence, reason] };
+    return withRag(base, measure, settings, trajectoryByLabel, raw);
+  };
 
-  // 1. The baseline period: the last value on or before `baselineAt`.
+  // 1. The baseline period and the values the baseline rests on.
   const ref = readPeriodRef(settings.baselineAt, measure);
   if (!ref) return insufficient(`The baseline period "${settings.baselineAt}" is not a date, year or ${measure.periodType} period.`);
-  const history = points.filter((p) => onOrBefore(p.period, ref));
-  const baselinePoint = history.at(-1);
-  if (!baselinePoint) return insufficient(`No values on or before the baseline (${describeRef(ref)}).`);
-  const window = settings.window ? history.slice(-settings.window) : history;
+  const window = baselineWindow(observations, measure, (p) => onOrBefore(p, ref), settings.window);
+  if (!window) return insufficient(`No values on or before the baseline (${describeRef(ref)}).`);
+  const baselinePoint = window.fitted.at(-1)!;
   base.baselineAt = baselinePoint.period.label;
-  base.history = history.map((p) => ({ period: p.period.label, value: p.value }));
-  const after = points.filter((p) => p.period.ordinal > baselinePoint.period.ordinal);
+  base.history = window.before.map((p) => ({ period: p.period.label, value: p.value }));
+  base.laterBreak = window.laterBreak ?? null;
+  const frequent = measure.frequency !== 'annual';
+  const years = frequent ? wholeYears(observations, measure, baselinePoint.period, window.fitted, window.judged) : undefined;
+  const baseValue = years?.baseline.at(-1)?.value ?? baselinePoint.value;
 
+  // 2. The trajectory from the baseline value to the target (it needs no forecast).
   let target: ResolvedTarget | undefined;
-  let targetProblem: string | undefined;
   if (settings.target) {
-    const resolved = resolveTarget(settings.target, measure, baselinePoint, settings.horizon, context);
+    const resolved = resolveTarget(settings.target, measure, { period: baselinePoint.period, value: baseValue }, settings.horizon, context);
     if (resolved.ok) target = resolved.target;
-    else targetProblem = `No trajectory: ${resolved.reason}.`;
+    else base.verdict.evidence.push(`No trajectory: ${resolved.reason}.`);
   }
+  trajectoryByLabel = trajectoryOf(base, measure, settings, baselinePoint.period, baseValue, target, window, times);
 
-  // 2. Forecast every period from the baseline to the horizon (or the latest actual, if later).
-  const horizonRef = readPeriodRef(settings.horizon, measure);
-  const horizonDate = maxDate(horizonRef ? refEnd(horizonRef) : baselinePoint.period.end, after.at(-1)?.period.end, target?.period.end);
-  const future = periodsAfter(baselinePoint.period, measure, horizonDate);
-  const fitPoints: TimePoint[] = window.map((p) => ({ t: p.t, y: p.value }));
-  const outcome = forecastBaseline(fitPoints, future.map((p) => timeOf(p, measure)), settings.method, settings.level, measure);
-  if (!outcome.ok) return insufficient(`No forecast: ${outcome.reason}.`);
-  const forecastByLabel = new Map(future.map((p, i) => [p.label, outcome.points[i]!]));
-  base.forecast = future.map((p, i) => ({ period: p.label, value: outcome.points[i]!.value, lower: outcome.points[i]!.lower, upper: outcome.points[i]!.upper }));
-  for (const p of future) times[p.label] = timeOf(p, measure);
-  base.baselineSlope = outcome.slope;
-
-  // 3. Trajectory from the baseline value to the target.
-  const trajectoryByLabel = new Map<string, number>();
-  if (target) {
-    const steps = stepsBetween(baselinePoint.period, target.period, measure);
-    const path = settings.trajectory === 'constant-rate' && baselinePoint.value > 0 && target.value > 0
-      ? constantRateTrajectory(baselinePoint.value, target.value, steps)
-      : linearTrajectory(baselinePoint.value, target.value, steps);
-    const periods = [baselinePoint.period, ...periodsAfter(baselinePoint.period, measure, target.period.end)].slice(0, steps + 1);
-    periods.forEach((p, i) => {
-      trajectoryByLabel.set(p.label, path[i]!);
-      times[p.label] = timeOf(p, measure);
+  // 3. The model and its forecast, from the baseline to the horizon or the latest actual.
+  const windowWords = windowSentence(window, measure);
+  const outcome = fitBaselineModel(window.fitted, measure, { method: settings.method, level: settings.level, minHistory: settings.minHistory });
+  const since = (model: BaselineModel | null): ActualSince[] => {
+    const judgedTimes = window.judged.map((p) => p.t);
+    const f = model ? model.forecast(judgedTimes, window.judged.map((p) => (p.observation.denominator !== undefined ? { denominator: p.observation.denominator } : undefined))) : null;
+    return window.judged.map((p, i) => {
+      const band = f ? intervalOf(model!.scale, f.z[i]!, f.covariance[i]![i]!, f.df, settings.level) : null;
+      return {
+        period: p.period.label,
+        value: p.value,
+        forecast: band?.value ?? null,
+        lower: band?.lower ?? null,
+        upper: band?.upper ?? null,
+        trajectory: trajectoryByLabel.get(p.period.label) ?? null,
+        position: band ? positionAgainst(p.value, band, measure.polarity) : null,
+      };
     });
-    // Once reached, a target is held: later periods are expected to stay at it.
-    const held = future.filter((p) => p.ordinal > target.period.ordinal);
-    for (const p of held) trajectoryByLabel.set(p.label, target.value);
-    base.trajectory = [...periods, ...held].map((p) => ({ period: p.label, value: trajectoryByLabel.get(p.label)! }));
-    base.target = { period: target.period.label, value: target.value, description: target.description };
+  };
+  if (!outcome.ok) {
+    base.since = since(null);
+    base.verdict.evidence.unshift(windowWords);
+    return insufficient(`No forecast: the baseline is ${outcome.reason}.`);
   }
+  const model = outcome.model;
+  const horizonRef = readPeriodRef(settings.horizon, measure);
+  const horizonDate = maxDate(horizonRef ? refEnd(horizonRef) : baselinePoint.period.end, window.judged.at(-1)?.period.end, target?.period.end);
+  const future = periodsAfter(baselinePoint.period, measure, horizonDate);
+  const futureForecast = model.forecast(future.map((p) => timeOf(p, measure)));
+  base.forecast = future.map((p, i) => ({ period: p.label, ...intervalOf(model.scale, futureForecast.z[i]!, futureForecast.covariance[i]![i]!, futureForecast.df, settings.level) }));
+  for (const p of future) times[p.label] = timeOf(p, measure);
+  base.baselineSlope = (model.trend.value * model.scale.slope(model.levelAtBaseline)) / model.design.periodsPerYear;
+  base.since = since(model);
+  base.model = {
+    method: model.method,
+    reason: model.reason,
+    description: model.description,
+    from: window.fitted[0]!.period.label,
+    to: baselinePoint.period.label,
+    values: window.fitted.length,
+    start: window.start,
+  };
+  const evidence = [
+    windowWords,
+    `Baseline frozen at ${baselinePoint.period.label}: ${model.description} (${window.fitted[0]!.period.label} to ${baselinePoint.period.label}), ${courseWords(model.trend.value, model, model.levelAtBaseline, measure)}; ${model.reason}.`,
+    ...base.verdict.evidence,
+  ];
+  if (window.laterBreak) evidence.push(`A break in series at ${window.laterBreak}: values from then on measure something different and are not judged against this baseline.`);
 
-  // 4. Every actual since the baseline against the frozen forecast and the trajectory.
-  base.since = after.map((p) => {
-    const f = forecastByLabel.get(p.period.label);
-    return {
-      period: p.period.label,
-      value: p.value,
-      forecast: f?.value ?? null,
-      lower: f?.lower ?? null,
-      upper: f?.upper ?? null,
-      trajectory: trajectoryByLabel.get(p.period.label) ?? null,
-      position: f ? positionAgainst(p.value, f, measure.polarity) : null,
-    };
-  });
-
-  // 5. Evidence and verdict.
-  const evidence: string[] = [];
-  const fmt = (v: number) => formatValue(v, measure);
-  const pct = Math.round(settings.level * 100);
-  const what = smoothing === 'rolling-year' ? 'rolling one-year average' : 'value';
-  if (targetProblem) evidence.push(targetProblem);
-  evidence.unshift(`Baseline frozen at ${baselinePoint.period.label}: ${outcome.description} (${window[0]!.period.label} to ${baselinePoint.period.label}), ${slopeWords(outcome.slope, measure)}.`);
-  const judged = base.since.filter((s) => s.position !== null);
-  const latest = judged.at(-1);
-  if (latest) {
-    const interval = `${pct}% interval ${fmt(latest.lower!)} to ${fmt(latest.upper!)}`;
-    const gap = latest.value - latest.forecast!;
-    evidence.push(
-      `The latest ${what}, ${fmt(latest.value)} (${latest.period}), is ${positionWords(latest.position!)} the baseline forecast of ${fmt(latest.forecast!)} (${interval}): ${formatChange(gap, measure)} on the forecast.`,
-    );
-    const counts = countPositions(judged.map((s) => s.position!));
-    if (judged.length > 1) evidence.push(`Of ${judged.length} ${what}s since the baseline, ${counts}.`);
+  // 4. The judgement: on the values for annual measures, on whole years for frequent ones.
+  if (measure.polarity === 'none') {
+    base.verdict = { status: 'no-judgement', evidence: [...evidence, 'No judgement is made on this measure (neither higher nor lower is better).'] };
+    return withRag(base, measure, settings, trajectoryByLabel, raw);
   }
-  const xmrEvidence = xmrSinceBaseline(history.map((p) => p.value), after.map((p) => p.value), measure);
-  evidence.push(xmrEvidence.sentence);
-  const trend = recentTrend(raw.slice(-5).map((p) => trendPoint(p, observations, measure)));
-  evidence.push(trendSentence(trend));
-  let actualSlope: number | null = null;
-  if (after.length >= 1) {
-    const pts = [baselinePoint, ...after].map((p) => ({ t: p.t, y: p.value }));
-    actualSlope = pts.length >= 2 ? fitLinear2(pts) : null;
-    if (actualSlope !== null) evidence.push(`Since the baseline the ${what}s have been ${slopeWords(actualSlope, measure)}.`);
-  }
-  base.verdict = decideVerdict({
-    polarity: measure.polarity,
-    baselineSlope: outcome.slope,
-    actualSlope,
-    positions: judged.map((s) => s.position!),
-    xmrSince: xmrEvidence,
-    trend: trend.direction,
-    evidence,
-  }, flatTolerance(measure));
-
-  // 6. RAG against the trajectory at the latest actual.
-  const latestRaw = raw.at(-1);
-  if (latestRaw) {
-    const expected = trajectoryByLabel.get(latestRaw.period.label);
-    const year = periodsPerYear(measure.frequency);
-    const lastYear = raw.find((p) => Math.abs(latestRaw.t - p.t - year) < 0.5);
-    if (expected === undefined) {
-      base.rag = { rag: 'none', rule: settings.target ? `no trajectory value for ${latestRaw.period.label}` : settings.noTargetReason ?? 'no target set, so no trajectory to judge against' };
+  let judgement: Judgement | undefined;
+  let judgedBy: { model: BaselineModel; last: SeriesPoint } | undefined;
+  let basis: 'values' | 'whole-years' = 'values';
+  if (!frequent) {
+    if (window.judged.length === 0) evidence.push('No actual values since the baseline yet: nothing to judge.');
+    else {
+      judgement = judgeSince(model, window.judged, measure, settings.level);
+      judgedBy = { model, last: window.judged.at(-1)! };
+    }
+  } else {
+    basis = 'whole-years';
+    const step = measure.frequency === 'weekly' ? 'week' : measure.frequency === 'monthly' ? 'month' : 'quarter';
+    const yearErrors = model.regression ? yearMeanErrors(model.regression.errors, model.design.periodsPerYear) : undefined;
+    const yearModel = fitBaselineModel(years!.baseline, { ...measure, frequency: 'annual' }, { method: settings.method, level: settings.level, minHistory: settings.minHistory, ...(yearErrors ? { errors: yearErrors } : {}) });
+    if (!yearModel.ok) {
+      evidence.push(`No verdict: a ${measure.frequency} measure is judged on whole years (the mean of each year to ${periodWords(baselinePoint.period.label)}), and the baseline is ${yearModel.reason.replace(/values/g, 'whole years')}.`);
+    } else if (years!.since.length === 0) {
+      evidence.push(`No whole year since the baseline yet: a ${measure.frequency} measure is judged on whole years, so the first verdict comes a year after ${periodWords(baselinePoint.period.label)}.`);
     } else {
-      const amber = settings.rag.amberIfImproved && lastYear !== undefined && measure.polarity !== 'none';
-      const rated = ragRating({
-        actual: latestRaw.value,
-        expected,
-        polarity: measure.polarity,
-        tolerance: settings.rag.tolerance,
-        ...(amber ? { rule: 'amber-if-improved' as const, improvedOnLastYear: measure.polarity === 'higher' ? latestRaw.value > lastYear.value : latestRaw.value < lastYear.value } : {}),
-      });
-      base.rag = { rag: rated.rag, rule: ragRuleWords(settings.rag, measure, fmt(expected)) };
+      judgement = judgeSince(yearModel.model, years!.since, { ...measure, frequency: 'annual' }, settings.level);
+      judgedBy = { model: yearModel.model, last: years!.since.at(-1)! };
+      const pending = years!.pending > 0 ? ` (${years!.pending} later values wait for their year to end)` : '';
+      evidence.push(
+        `The verdict compares whole years, so neither the season nor the ${step}-to-${step} momentum can pass for a change: ${years!.baseline.length} whole years to the baseline, ${years!.since.length} since${pending}.`,
+      );
     }
   }
-  return base;
+  if (!judgement || !judgedBy) {
+    base.verdict = { status: 'insufficient-data', evidence };
+    return withRag(base, measure, settings, trajectoryByLabel, raw);
+  }
+  evidence.push(...judgement.sentences);
+  const { sentences: _sentences, status, reason, ...numbers } = judgement;
+  base.judgement = { ...numbers, basis, reason };
+  const sinceTrend = judgement.tests.trendSince;
+  const m = judgedBy.model;
+  const yearsOn = (judgedBy.last.t - m.design.origin) / m.design.periodsPerYear;
+  base.course = {
+    baseline: courseWords(m.trend.value, m, m.levelAtBaseline, measure),
+    since: sinceTrend ? courseWords(sinceTrend.value, m, m.levelAtBaseline + sinceTrend.value * yearsOn, measure) : null,
+  };
+
+  // 5. Descriptions beside the verdict (they do not vote).
+  evidence.push(...describeSince(window, model, measure));
+
+  // 6. Against a comparator's own course.
+  if (settings.control && settings.controlObservations) {
+    base.controlled = judgeAgainstControl(settings.control, observations, settings.controlObservations, measure, settings, ref);
+    evidence.push(base.controlled.sentence);
+  }
+  base.verdict = { status, evidence };
+  if (stale.stale) base.verdict.evidence.push(`Stale: ${stale.reason}`);
+  return withRag(base, measure, settings, trajectoryByLabel, raw);
 }
 
-/** The RAG rule in words, printed with the result (no national rule exists, so it is always said). */
-function ragRuleWords(rag: BaselineSettings['rag'], measure: Measure, expected: string): string {
-  if (measure.polarity === 'none') return 'no RAG: the measure has no polarity';
+function windowSentence(window: BaselineWindow, measure: Pick<Measure, 'frequency'>): string {
+  const first = window.fitted[0]!.period.label;
+  const count = `${window.fitted.length} value${window.fitted.length === 1 ? '' : 's'} from ${first}`;
+  switch (window.start) {
+    case 'break':
+      return `The baseline rests on ${count}: a break in series at ${window.startDetail} starts the series it belongs to.`;
+    case 'gap':
+      return `The baseline rests on ${count}: a gap (${window.startDetail}) comes before them, and no line is drawn across a gap.`;
+    case 'window':
+      return `The baseline rests on the latest ${count}, as configured (window).`;
+    default:
+      return `The baseline rests on ${count}${measure.frequency === 'annual' ? '' : ', all the values up to it'}.`;
+  }
+}
+
+/** The trajectory from the baseline value to the target, by period label (empty without a target). */
+function trajectoryOf(
+  base: BaselineAnalysis,
+  measure: Measure,
+  settings: BaselineSettings,
+  baselinePeriod: Period,
+  baseValue: number,
+  target: ResolvedTarget | undefined,
+  window: BaselineWindow,
+  times: Record<string, number>,
+): Map<string, number> {
+  const byLabel = new Map<string, number>();
+  if (!target) return byLabel;
+  const steps = stepsBetween(baselinePeriod, target.period, measure);
+  const path =
+    settings.trajectory === 'constant-rate' && baseValue > 0 && target.value > 0 ? constantRateTrajectory(baseValue, target.value, steps) : linearTrajectory(baseValue, target.value, steps);
+  const periods = [baselinePeriod, ...periodsAfter(baselinePeriod, measure, target.period.end)].slice(0, steps + 1);
+  periods.forEach((p, i) => {
+    byLabel.set(p.label, path[i]!);
+    times[p.label] = timeOf(p, measure);
+  });
+  // Once reached, a target is held: later periods are expected to stay at it.
+  const lastEnd = maxDate(window.judged.at(-1)?.period.end, target.period.end, readPeriodRef(settings.horizon, measure) ? refEnd(readPeriodRef(settings.horizon, measure)!) : undefined);
+  const held = periodsAfter(target.period, measure, lastEnd);
+  for (const p of held) {
+    byLabel.set(p.label, target.value);
+    times[p.label] = timeOf(p, measure);
+  }
+  base.trajectory = [...periods, ...held].map((p) => ({ period: p.label, value: byLabel.get(p.label)! }));
+  base.target = { period: target.period.label, value: target.value, description: target.description };
+  return byLabel;
+}
+
+/**
+ * RAG against the trajectory at the latest actual. A frequent measure's trajectory runs between
+ * yearly means, so its latest value is the mean of the latest twelve months (52 weeks, four
+ * quarters): like with like. A stale latest value is not rated.
+ */
+function withRag(base: BaselineAnalysis, measure: Measure, settings: BaselineSettings, trajectory: Map<string, number>, raw: readonly SeriesPoint[]): BaselineAnalysis {
+  const latest = raw.at(-1);
+  if (!latest) return base;
+  if (measure.polarity === 'none') {
+    base.rag = { rag: 'none', rule: 'no RAG: the measure has no polarity' };
+    return base;
+  }
+  if (base.stale.stale) {
+    base.rag = { rag: 'none', rule: `not rated: stale (${base.stale.reason})` };
+    return base;
+  }
+  const expected = trajectory.get(latest.period.label);
+  if (expected === undefined) {
+    base.rag = { rag: 'none', rule: settings.target ? `no trajectory value for ${latest.period.label}` : settings.noTargetReason ?? 'no target set, so no trajectory to judge against' };
+    return base;
+  }
+  const fmt = (v: number) => formatValue(v, measure);
+  const perYear = periodsPerYear(measure.frequency);
+  const yearMean = (end: SeriesPoint) => {
+    const inYear = raw.filter((p) => p.t > end.t - perYear + 0.5 && p.t <= end.t + 1e-9);
+    return inYear.length > 0 ? inYear.reduce((s, p) => s + p.value, 0) / inYear.length : undefined;
+  };
+  const actual = measure.frequency === 'annual' ? latest.value : yearMean(latest);
+  if (actual === undefined) return base;
+  const lastYearPoint = raw.find((p) => Math.abs(latest.t - p.t - perYear) < 0.5);
+  const lastYear = lastYearPoint ? (measure.frequency === 'annual' ? lastYearPoint.value : yearMean(lastYearPoint)) : undefined;
+  const amber = settings.rag.amberIfImproved && lastYear !== undefined;
+  const rated = ragRating({
+    actual,
+    expected,
+    polarity: measure.polarity,
+    tolerance: settings.rag.tolerance,
+    ...(amber ? { rule: 'amber-if-improved' as const, improvedOnLastYear: measure.polarity === 'higher' ? actual > lastYear! : actual < lastYear! } : {}),
+  });
   const better = measure.polarity === 'higher' ? 'at or above' : 'at or below';
-  const tolerance = 'percent' in rag.tolerance ? `${formatNumber(rag.tolerance.percent, 1).replace(/\.0$/, '')}%` : formatValue(rag.tolerance.absolute, measure);
-  const amber = `amber within ${tolerance} of it${rag.amberIfImproved ? ', or further off but better than the same period last year' : ''}`;
-  return `green ${better} the trajectory (${expected} for this period); ${amber}; red otherwise`;
-}
-
-function fitLinear2(points: TimePoint[]): number {
-  if (points.length === 2) return (points[1]!.y - points[0]!.y) / (points[1]!.t - points[0]!.t);
-  return fitLinear(points).slope;
+  const tolerance = 'percent' in settings.rag.tolerance ? `${formatNumber(settings.rag.tolerance.percent, 1).replace(/\.0$/, '')}%` : formatValue(settings.rag.tolerance.absolute, measure);
+  const amberWords = `amber within ${tolerance} of it${settings.rag.amberIfImproved ? ', or further off but better than the same period last year' : ''}`;
+  const what = measure.frequency === 'annual' ? '' : `; the mean of the latest year (${fmt(actual)}) is compared, as the trajectory runs between yearly means`;
+  base.rag = { rag: rated.rag, rule: `green ${better} the trajectory (${fmt(expected)} for this period); ${amberWords}; red otherwise${what}` };
+  return base;
 }
 
 function refEnd(ref: PeriodRef): string {
@@ -257,100 +388,4 @@ function refEnd(ref: PeriodRef): string {
 
 function maxDate(...dates: (string | undefined)[]): string {
   return dates.filter((d): d is string => d !== undefined).sort().at(-1)!;
-}
-
-/** A slope below a millionth of the typical size of the values is flat. */
-function flatTolerance(measure: Measure): number {
-  return measure.unit.kind === 'count' ? 1e-6 : 1e-9;
-}
-
-function rollingYear(points: Point[], size: number): Point[] {
-  const out: Point[] = [];
-  for (let i = size - 1; i < points.length; i++) {
-    const windowPoints = points.slice(i - size + 1, i + 1);
-    // Only complete windows: a year of consecutive periods with no more than a tenth missing.
-    const span = windowPoints.at(-1)!.t - windowPoints[0]!.t;
-    if (span > size * 1.1) continue;
-    out.push({ period: points[i]!.period, t: points[i]!.t, value: windowPoints.reduce((s, p) => s + p.value, 0) / size });
-  }
-  return out;
-}
-
-function slopeWords(slope: number, measure: Measure): string {
-  const per = measure.frequency === 'annual' ? 'a year' : measure.frequency === 'quarterly' ? 'a quarter' : measure.frequency === 'monthly' ? 'a month' : 'a week';
-  const size = formatNumber(Math.abs(slope), measure.decimals + 1);
-  const unit = measure.unit.kind === 'percent' ? ' points' : '';
-  if (Number(size.replace(/,/g, '')) === 0) return 'flat';
-  return `${slope > 0 ? 'rising' : 'falling'} by ${size}${unit} ${per}`;
-}
-
-function positionWords(position: Position): string {
-  return {
-    better: 'better than',
-    worse: 'worse than',
-    within: 'within the interval around',
-    above: 'above the interval around',
-    below: 'below the interval around',
-  }[position];
-}
-
-function countPositions(positions: Position[]): string {
-  const order: Position[] = ['better', 'within', 'worse', 'above', 'below'];
-  const words: Record<Position, string> = { better: 'better than the interval', within: 'within it', worse: 'worse than the interval', above: 'above it', below: 'below it' };
-  return order
-    .map((p) => [p, positions.filter((x) => x === p).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([p, n]) => `${n} ${n === 1 ? 'was' : 'were'} ${words[p]}`)
-    .join(', ');
-}
-
-/**
- * Special causes since the baseline on an XmR chart whose limits are fixed on the baseline
- * values. Limits from very few values are too unsteady to call a turn on, so with fewer than
- * XMR_MIN_BASELINE values the signals are reported but not counted as evidence.
- */
-export const XMR_MIN_BASELINE = 6;
-
-function xmrSinceBaseline(history: number[], after: number[], measure: Measure): { improvement: number; concern: number; evaluated: boolean; sentence: string } {
-  if (history.length < 2 || after.length === 0) {
-    return { improvement: 0, concern: 0, evaluated: false, sentence: 'XmR chart: not enough values to set limits on the baseline period and test since.' };
-  }
-  const improvement = measure.polarity === 'higher' ? 'increase' : measure.polarity === 'lower' ? 'decrease' : undefined;
-  const chart = xmr([...history, ...after], { fixAfter: history.length, ...(improvement ? { improvement } : {}) });
-  const since = chart.points.slice(history.length);
-  const improvementCount = since.filter((p) => p.special === 'improvement').length;
-  const concernCount = since.filter((p) => p.special === 'concern').length;
-  const limits = `${chart.trial ? 'trial ' : ''}limits fixed on the ${history.length} baseline values (${formatValue(chart.lower, measure)} to ${formatValue(chart.upper, measure)})`;
-  const rules = [...new Set(since.filter((p) => p.special !== null).map((p) => p.rule))].join(', ');
-  const counted = history.length >= XMR_MIN_BASELINE;
-  const caveat = counted ? '' : ` Not counted towards the verdict: limits need at least ${XMR_MIN_BASELINE} baseline values.`;
-  const sentence =
-    improvementCount + concernCount === 0
-      ? `XmR chart with ${limits}: no special cause since the baseline.`
-      : `XmR chart with ${limits}: ${improvementCount} special cause${improvementCount === 1 ? '' : 's'} of improvement and ${concernCount} of concern since the baseline (${rules}).${caveat}`;
-  return counted
-    ? { improvement: improvementCount, concern: concernCount, evaluated: true, sentence }
-    : { improvement: 0, concern: 0, evaluated: false, sentence };
-}
-
-function trendPoint(p: Point, observations: readonly Observation[], measure: Measure) {
-  const o = observations.find((x) => x.period.ordinal === p.period.ordinal);
-  if (o?.numerator !== undefined && o.denominator !== undefined && measure.unit.kind === 'percent' && o.denominator > 0) {
-    return { numerator: o.numerator, denominator: o.denominator };
-  }
-  if (o?.lower !== undefined && o.upper !== undefined && o.upper > o.lower) {
-    return { value: p.value, standardError: (o.upper - o.lower) / (2 * 1.959963984540054) };
-  }
-  if (measure.unit.kind === 'count' && p.value > 0) return { value: p.value, standardError: Math.sqrt(p.value) };
-  if (measure.unit.kind === 'rate' && o?.numerator !== undefined && o.numerator > 0) {
-    return { value: p.value, standardError: p.value / Math.sqrt(o.numerator) };
-  }
-  return null;
-}
-
-function trendSentence(trend: ReturnType<typeof recentTrend>): string {
-  if (trend.direction === 'insufficient-data') return `Recent-trend test: not run (${trend.reason ?? 'too few values'}).`;
-  const chi = trend.chiSquare === null ? '' : ` (χ² = ${formatNumber(trend.chiSquare, 2)} against ${formatNumber(trend.threshold, 2)})`;
-  if (trend.direction === 'no-significant-change') return `Recent-trend test on the latest 5 values: no significant change${chi}.`;
-  return `Recent-trend test on the latest 5 values: significantly ${trend.direction}${chi}.`;
 }

@@ -85,6 +85,14 @@ export function analyseMeasure(dataset: Dataset, config: Pick<Config, 'analysis'
     delete settings.target;
     settings.noTargetReason = `the target is set for ${dataset.plan.city} as a value; a % change or an area to match would apply here`;
   }
+  settings.planStart = dataset.plan.start;
+  const asOf = options.asOf ?? dataset.dataDate;
+  if (asOf) settings.asOf = asOf;
+  const control = settings.control ? dataset.areas.find((a) => a.name.toLowerCase() === settings.control!.toLowerCase() || a.aliases.some((x) => x.toLowerCase() === settings.control!.toLowerCase()))?.name : undefined;
+  if (control && control !== area) {
+    settings.control = control;
+    settings.controlObservations = visible(dataset.series(measure.id, control)?.observations ?? [], options.asOf);
+  } else delete settings.control;
   return analyseBaseline(measure, area, observations, settings, targetContext(dataset, measure, area, options.asOf));
 }
 

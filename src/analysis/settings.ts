@@ -7,7 +7,8 @@ import type { Measure, Plan } from '../plan/types.js';
 import type { BaselineSettings } from './baseline.js';
 
 export const DEFAULT_ANALYSIS: Omit<AnalysisOptions, 'baselineAt' | 'horizon'> = {
-  method: 'linear',
+  method: 'auto',
+  minHistory: 5,
   level: 0.95,
   trajectory: 'linear',
   rag: { tolerance: { percent: 0 }, amberIfImproved: false },

@@ -13,8 +13,10 @@
  * analysis:                    # defaults for every measure
  *   baselineAt: 2011-04-01     # a date, a year, or a period label
  *   horizon: 2015-03-31
- *   method: linear             # linear | loglinear | logit | holt
+ *   method: auto               # auto (by unit) | linear | loglinear | logit | holt
  *   window: 6                  # history points before the baseline used for the forecast
+ *   minHistory: 5              # fewest baseline values for a forecast (4 or more)
+ *   control: England           # judge the curve against this area's own course too
  *   level: 0.95
  *   trajectory: linear         # linear | constant-rate
  *   rag: { tolerance: 5%, amberIfImproved: true }
@@ -31,8 +33,10 @@ import { AREA_TYPES } from '../plan/types.js';
 import type { Area, AreaType, Plan } from '../plan/types.js';
 import { packageRoot } from '../io/package-root.js';
 
-export type ForecastMethod = 'linear' | 'loglinear' | 'logit' | 'holt';
-export const FORECAST_METHODS: readonly ForecastMethod[] = ['linear', 'loglinear', 'logit', 'holt'];
+export type ForecastMethod = 'auto' | 'linear' | 'loglinear' | 'logit' | 'holt';
+export const FORECAST_METHODS: readonly ForecastMethod[] = ['auto', 'linear', 'loglinear', 'logit', 'holt'];
+/** The least `minHistory` may be: three points give absurd or zero-width intervals. */
+export const MIN_HISTORY_FLOOR = 4;
 export type TrajectoryShape = 'linear' | 'constant-rate';
 
 /** A target: a value, a change from the baseline value, or a comparator to reach; by a period. */
@@ -54,6 +58,10 @@ export interface AnalysisOptions {
   horizon: string;
   method: ForecastMethod;
   window?: number;
+  /** Fewest baseline values a forecast with an interval is drawn from (default 5, never below 4). */
+  minHistory: number;
+  /** An area whose own course the curve is also judged against (difference in differences). */
+  control?: string;
   level: number;
   trajectory: TrajectoryShape;
   rag: RagOptions;
@@ -131,7 +139,7 @@ export function decodeText(bytes: Uint8Array, file: string, what: string): strin
 }
 
 const TOP_KEYS = ['plan', 'data', 'sources', 'narratives', 'templates', 'areas', 'analysis', 'measures'];
-const ANALYSIS_KEYS = ['baselineAt', 'horizon', 'method', 'window', 'level', 'trajectory', 'rag'];
+const ANALYSIS_KEYS = ['baselineAt', 'horizon', 'method', 'window', 'minHistory', 'control', 'level', 'trajectory', 'rag'];
 
 export function parseConfig(text: string, file: string): Config {
   const parsed = parseYaml(text, file);
@@ -193,11 +201,17 @@ export function checkConfigAgainstPlan(config: Config, plan: Plan): string[] {
   const problems: string[] = [];
   const ids = new Set(plan.measures.map((m) => m.id));
   const areaNames = new Set([...plan.areas, ...config.extraAreas].map((a) => a.name.toLowerCase()));
+  if (config.analysis.control !== undefined && !areaNames.has(config.analysis.control.toLowerCase())) {
+    problems.push(`analysis.control: no area "${config.analysis.control}" in the plan`);
+  }
   for (const [id, options] of Object.entries(config.measures)) {
     if (!ids.has(id)) problems.push(`measures.${id}: no measure "${id}" in the plan; run \`oba list\` to see the measure ids`);
     const measure = plan.measures.find((m) => m.id === id);
     if (measure && options.method === 'logit' && measure.unit.kind !== 'percent') {
       problems.push(`measures.${id}.method: logit is for percentages, and ${id} is a ${measure.unit.kind}; use linear or loglinear`);
+    }
+    if (options.control !== undefined && !areaNames.has(options.control.toLowerCase())) {
+      problems.push(`measures.${id}.control: no area "${options.control}" in the plan`);
     }
     if (options.target?.kind === 'match' && !areaNames.has(options.target.area.toLowerCase())) {
       problems.push(`measures.${id}.target.match: no area "${options.target.area}" in the plan`);
@@ -262,6 +276,16 @@ function readAnalysis(value: unknown, where: string, problems: string[], extraKe
     const w = raw['window'];
     if (typeof w === 'number' && Number.isInteger(w) && w >= 3 && w <= 1000) out.window = w;
     else problems.push(`${where}.window: expected a whole number of periods from 3 to 1000, got ${describe(w)}`);
+  }
+  if (raw['minHistory'] !== undefined) {
+    const h = raw['minHistory'];
+    if (typeof h === 'number' && Number.isInteger(h) && h >= MIN_HISTORY_FLOOR && h <= 1000) out.minHistory = h;
+    else problems.push(`${where}.minHistory: expected a whole number of baseline values, ${MIN_HISTORY_FLOOR} or more (fewer give absurd or zero-width intervals), got ${describe(h)}`);
+  }
+  if (raw['control'] !== undefined) {
+    const c = raw['control'];
+    if (typeof c === 'string' && c.trim()) out.control = c.trim();
+    else problems.push(`${where}.control: expected the name of an area to judge against, such as England, got ${describe(c)}`);
   }
   if (raw['level'] !== undefined) {
     const l = parseLevel(raw['level']);

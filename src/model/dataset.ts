@@ -18,6 +18,8 @@ export interface Dataset {
   areasWith(measureId: string): string[];
   /** Every observation, in a stable order (plan measure order, area order, period). */
   all(): Observation[];
+  /** The end (ISO date) of the latest period with a value: the date the data speak for. */
+  dataDate: string | undefined;
 }
 
 const key = (measure: string, area: string) => `${measure}\u0000${area}`;
@@ -27,7 +29,9 @@ export function buildDataset(plan: Plan, observations: readonly Observation[], e
   const areaOrder = new Map(areas.map((a, i) => [a.name, i]));
   const measureOrder = new Map(plan.measures.map((m, i) => [m.id, i]));
   const groups = new Map<string, Observation[]>();
+  let dataDate: string | undefined;
   for (const o of observations) {
+    if (o.value !== null && (dataDate === undefined || o.period.end > dataDate)) dataDate = o.period.end;
     const k = key(o.measure, o.area);
     const list = groups.get(k);
     if (list) list.push(o);
@@ -56,5 +60,6 @@ export function buildDataset(plan: Plan, observations: readonly Observation[], e
     series: (measureId, area) => byKey.get(key(measureId, area)),
     areasWith: (measureId) => areasByMeasure.get(measureId) ?? [],
     all: () => ordered.flatMap((s) => s.observations),
+    dataDate,
   };
 }

@@ -5,6 +5,7 @@
 import type { Measure, Unit } from '../plan/types.js';
 import type { MissingMarker, Observation, StatusFlag } from '../data/types.js';
 import { markerMeaning } from '../data/value.js';
+import { MONTH_NAMES } from '../data/calendar.js';
 
 /** `1234567.891, 2` → `1,234,567.89`. Rounds half away from zero; never prints `-0`. */
 export function formatNumber(value: number, decimals: number): string {
@@ -63,4 +64,17 @@ export function formatObservation(o: Observation, measure: Pick<Measure, 'unit' 
   const flags = o.status.map((s) => `[${s}]`).join('');
   if (o.value === null) return `${o.missing ?? 'x'}${flags ? ' ' + flags : ''}`;
   return formatValue(o.value, measure) + (flags ? ' ' + flags : '');
+}
+
+/** A period as people say it: "31 March 2015", "2014/15", "March 2015", "week 10 of 2015". */
+export function periodWords(label: string): string {
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(label);
+  if (m) return `${Number(m[3])} ${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}`;
+  m = /^(\d{4})-(\d{2})$/.exec(label);
+  if (m) return `${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}`;
+  m = /^(\d{4})-W(\d{2})$/.exec(label);
+  if (m) return `week ${Number(m[2])} of ${m[1]}`;
+  m = /^(\d{4})-Q(\d)$/.exec(label);
+  if (m) return `quarter ${m[2]} of ${m[1]}`;
+  return label;
 }

@@ -40,10 +40,7 @@ export interface BaselineChartOptions {
 
 export function baselineChartInput(analysis: BaselineAnalysis, observations: readonly Observation[], measure: Measure, options: BaselineChartOptions): BaselineChartInput {
   const t = (label: string) => position(analysis.times[label]!);
-  const history =
-    analysis.smoothing === 'none'
-      ? chartPoints(observations, measure)
-      : [...analysis.history, ...analysis.since].map((p) => ({ label: p.period, t: t(p.period), value: p.value }));
+  const history = chartPoints(observations, measure);
   const verdict = VERDICT_WORDS[analysis.verdict.status].words;
   const latest = analysis.latest ? ` The latest value is for ${periodWords(analysis.latest.period)}.` : '';
   const input: BaselineChartInput = {

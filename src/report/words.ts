@@ -4,12 +4,14 @@
  */
 import type { Measure } from '../plan/types.js';
 import type { BaselineAnalysis } from '../analysis/baseline.js';
-import type { VerdictStatus } from '../analysis/verdict.js';
+import type { VerdictStatus } from '../analysis/judgement/verdict.js';
 import type { ComparatorResult } from '../analysis/compare.js';
 import type { Rag } from '../stats/rag.js';
 import type { DirectionOfTravel } from '../stats/direction.js';
-import { formatNumber, formatValue } from '../render/format.js';
-import { MONTH_NAMES } from '../data/calendar.js';
+import { formatNumber, formatValue, periodWords } from '../render/format.js';
+import { differenceIntervalWords, differenceWords } from '../analysis/judgement/judge.js';
+
+export { periodWords };
 
 export const VERDICT_WORDS: Record<VerdictStatus, { symbol: string; words: string }> = {
   turned: { symbol: '✔', words: 'turned' },
@@ -52,32 +54,8 @@ export function directionText(d: DirectionOfTravel, measure: Measure): string {
   return `${arrow} ${d.run.length} ${unit}${d.run.length === 1 ? '' : 's'}${word}`;
 }
 
-/** A period as people say it: "31 March 2015", "2014/15", "March 2015", "week 10 of 2015". */
-export function periodWords(label: string): string {
-  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(label);
-  if (m) return `${Number(m[3])} ${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}`;
-  m = /^(\d{4})-(\d{2})$/.exec(label);
-  if (m) return `${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}`;
-  m = /^(\d{4})-W(\d{2})$/.exec(label);
-  if (m) return `week ${Number(m[2])} of ${m[1]}`;
-  m = /^(\d{4})-Q(\d)$/.exec(label);
-  if (m) return `quarter ${m[2]} of ${m[1]}`;
-  return label;
-}
-
 function at(label: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(label) ? `at ${periodWords(label)}` : `in ${periodWords(label)}`;
-}
-
-function perPeriod(measure: Measure): string {
-  return measure.frequency === 'annual' ? 'a year' : measure.frequency === 'quarterly' ? 'a quarter' : measure.frequency === 'monthly' ? 'a month' : 'a week';
-}
-
-function slopeText(slope: number, measure: Measure): string {
-  const size = formatNumber(Math.abs(slope), measure.decimals);
-  if (Number(size.replace(/,/g, '')) === 0) return 'flat';
-  const unit = measure.unit.kind === 'percent' ? ' points' : '';
-  return `${slope > 0 ? 'rising' : 'falling'} by ${size}${unit} ${perPeriod(measure)}`;
 }
 
 /**
@@ -89,28 +67,23 @@ export function numbersSay(a: BaselineAnalysis, measure: Measure): string[] {
   const out: string[] = [];
   if (!a.latest) return ['No values yet.'];
   out.push(`${fmt(a.latest.value)} ${at(a.latest.period)}.`);
+  const pct = Math.round(a.level * 100);
   const latestSince = a.since.filter((s) => s.forecast !== null).at(-1);
   if (a.baselineAt && latestSince && latestSince.forecast !== null) {
     const gap = latestSince.value - latestSince.forecast;
-    const pct = Math.round(a.level * 100);
-    const smoothing = a.smoothing === 'rolling-year' ? ` (rolling one-year averages: ${fmt(latestSince.value)} ${at(latestSince.period)})` : '';
     const side = Math.abs(gap) < 10 ** -measure.decimals / 2 ? 'exactly on it' : `${formatNumber(Math.abs(gap), measure.decimals)}${measure.unit.kind === 'percent' ? ' points' : ''} ${gap < 0 ? 'below' : 'above'} it`;
     out.push(
-      `The baseline frozen ${at(a.baselineAt)} forecast ${fmt(latestSince.forecast)} for ${periodWords(latestSince.period)} (${pct}% interval ${fmt(latestSince.lower!)} to ${fmt(latestSince.upper!)}): we are ${side}${smoothing}.`,
+      `The baseline frozen ${at(a.baselineAt)} forecast ${fmt(latestSince.forecast)} for ${periodWords(latestSince.period)} (${pct}% interval ${fmt(latestSince.lower!)} to ${fmt(latestSince.upper!)}): we are ${side}.`,
     );
   }
-  const status = a.verdict.status;
-  const before = a.baselineSlope !== null && a.baselineAt ? `it was ${slopeText(a.baselineSlope, measure)} to ${periodWords(a.baselineAt)}` : '';
-  const sentence: Record<VerdictStatus, string> = {
-    turned: `The curve has turned${before ? `: ${before}, and has improved since` : ''}.`,
-    accelerated: `Improvement has accelerated: better than the baseline, which was already improving.`,
-    slowed: `The worsening has slowed: better than the baseline, though still heading the wrong way.`,
-    'on-baseline': `No change of course yet: the values are where the baseline said they would be.`,
-    worse: `Worse than the baseline: the values are on the wrong side of the forecast interval.`,
-    'insufficient-data': `Not enough data to judge the curve: ${a.verdict.evidence.at(-1) ?? ''}`.trim(),
-    'no-judgement': `No judgement is made on this measure (neither higher nor lower is better).`,
-  };
-  out.push(sentence[status]);
+  const j = a.judgement;
+  if (j && j.effects.length > 1) {
+    const n = j.effects.length;
+    const what = j.basis === 'whole-years' ? `${n} whole years` : `${n} values`;
+    out.push(`Over the ${what} since the baseline, on average ${differenceWords(j.average.value, measure)} the forecast (${pct}% interval ${differenceIntervalWords(j.average.lower, j.average.upper, measure)}).`);
+  }
+  out.push(verdictSentence(a));
+  if (a.stale.stale) out.push(`Stale: ${a.stale.reason}, so it is not rated.`);
   if (a.target) {
     const rag = RAG_WORDS[a.rag.rag].words;
     const expected = a.trajectory.find((t) => t.period === a.latest!.period);
@@ -121,4 +94,38 @@ export function numbersSay(a: BaselineAnalysis, measure: Measure): string[] {
     );
   }
   return out;
+}
+
+/** The verdict in one sentence, in the words of its reason, with the courses it rests on. */
+function verdictSentence(a: BaselineAnalysis): string {
+  const course = a.course;
+  const to = a.baselineAt ? ` to ${periodWords(a.baselineAt)}` : '';
+  const chance = 'by more than chance would explain';
+  switch (a.verdict.status) {
+    case 'insufficient-data':
+      return `Not enough data to judge the curve: ${a.verdict.evidence.at(-1) ?? ''}`.trim();
+    case 'no-judgement':
+      return 'No judgement is made on this measure (neither higher nor lower is better).';
+    default:
+  }
+  switch (a.judgement?.reason) {
+    case 'slope-turned':
+      return `The curve has turned: it was ${course?.baseline}${to} and has been ${course?.since} since: a change of slope larger than chance would explain.`;
+    case 'level-from-flat':
+      return `The curve has turned: the baseline was flat${to}, and the values since are better than its forecast ${chance}.`;
+    case 'slope-accelerated':
+      return `Improvement has accelerated: the baseline was already improving (${course?.baseline}), and the slope has changed the better way ${chance} (${course?.since} since).`;
+    case 'level-accelerated':
+      return `Improvement has accelerated: the baseline was already improving (${course?.baseline}), and the values since are better than its forecast ${chance}.`;
+    case 'level-slowed':
+      return `The worsening has slowed: the baseline was ${course?.baseline}${to}; the values since are better than its forecast ${chance}, but there is no significant change of direction yet.`;
+    case 'worse-latest':
+      return `Worse than the baseline: the latest value is on the wrong side of the forecast ${chance}.`;
+    case 'worse-slope':
+      return `Worse than the baseline: the slope has changed the wrong way ${chance}.`;
+    case 'no-direction':
+      return 'No clear change of course: the values since differ from the forecast, but in no one direction by more than chance would explain.';
+    default:
+      return 'No change of course yet: the values since are where the baseline said they would be, within what chance would explain.';
+  }
 }

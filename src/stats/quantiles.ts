@@ -1,14 +1,14 @@
 /**
- * Quantile functions of the standard normal, Student's t and chi-square
- * distributions (inverse cumulative distribution functions).
+ * Quantile functions of the standard normal, Student's t, chi-square and F
+ * distributions (inverse cumulative distribution functions), and the upper tail of F.
  *
  * Thin wrappers over the stdlib packages `@stdlib/stats-base-dists-normal-quantile`,
- * `-t-quantile` and `-chisquare-quantile`, which are accurate to about 1e-15
+ * `-t-quantile`, `-chisquare-quantile`, `-f-quantile` and `-f-cdf`, which are accurate to about 1e-15
  * relative error (checked against R's `qnorm`, `qt`, `qchisq` and SciPy's `ppf`).
  * `simple-statistics`' `probit` is an approximation (0.975 → 1.9572) and must
  * not be used for intervals.
  *
- * Convention: lower-tail probabilities, as R's `qnorm(p)`, `qt(p, df)`, `qchisq(p, df)`.
+ * Convention: lower-tail probabilities, as R's `qnorm(p)`, `qt(p, df)`, `qchisq(p, df)`, `qf(p, d1, d2)`.
  * A two-sided interval at level L uses `p = (1 + L) / 2`; see {@link twoSidedZ}.
  *
  * @example
@@ -16,11 +16,15 @@
  * tQuantile(0.975, 48);         // 2.010634757624232
  * chiSquareQuantile(0.998, 1);  // 9.54953570608324
  * twoSidedZ(0.998);             // 3.090232306167813
+ * fQuantile(0.95, 2, 7);        // 4.737414127775881 (closed form for d1 = 2: (d2/2)(0.05^(−2/d2) − 1))
+ * fUpperTail(4.964602743730714, 1, 10); // 0.05
  */
 import normalQuantileImpl from '@stdlib/stats-base-dists-normal-quantile';
 import tQuantileImpl from '@stdlib/stats-base-dists-t-quantile';
 import chiSquareQuantileImpl from '@stdlib/stats-base-dists-chisquare-quantile';
-import { requireLevel, requirePositive, requireProbability } from './validate.js';
+import fQuantileImpl from '@stdlib/stats-base-dists-f-quantile';
+import fCdfImpl from '@stdlib/stats-base-dists-f-cdf';
+import { requireFinite, requireLevel, requirePositive, requireProbability } from './validate.js';
 
 /** Standard normal quantile z such that P(Z ≤ z) = p, for p in (0, 1). */
 export function normalQuantile(p: number): number {
@@ -49,4 +53,20 @@ export function chiSquareQuantile(p: number, df: number): number {
 export function twoSidedZ(level: number): number {
   requireLevel('twoSidedZ', level);
   return normalQuantileImpl((1 + level) / 2, 0, 1);
+}
+
+/** F quantile with `d1`, `d2` > 0 degrees of freedom, for p in (0, 1). */
+export function fQuantile(p: number, d1: number, d2: number): number {
+  requireProbability('fQuantile', p);
+  requirePositive('fQuantile', 'd1', d1);
+  requirePositive('fQuantile', 'd2', d2);
+  return fQuantileImpl(p, d1, d2);
+}
+
+/** P(F > x) for F with `d1`, `d2` degrees of freedom: the p-value of an F statistic x. */
+export function fUpperTail(x: number, d1: number, d2: number): number {
+  requireFinite('fUpperTail', 'x', x);
+  requirePositive('fUpperTail', 'd1', d1);
+  requirePositive('fUpperTail', 'd2', d2);
+  return x <= 0 ? 1 : 1 - fCdfImpl(x, d1, d2);
 }

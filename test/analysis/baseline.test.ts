@@ -1,75 +1,125 @@
 import { describe, expect, it } from 'vitest';
 import { analyseBaseline, type BaselineSettings } from '../../src/analysis/baseline.js';
 import { measure, series } from '../helpers/plan.js';
+import { DEFAULT_ANALYSIS } from '../../src/analysis/settings.js';
 
-const defaults: BaselineSettings = {
-  baselineAt: '2012',
-  horizon: '2015-03-31',
-  method: 'linear',
-  level: 0.95,
-  trajectory: 'linear',
-  rag: { tolerance: { percent: 0 }, amberIfImproved: false },
-};
+const defaults: BaselineSettings = { ...DEFAULT_ANALYSIS, baselineAt: '2012', horizon: '2015-03-31' };
 
-// Real Leeds children looked after at 31 March (DfE SFR27/2010, SFR21/2011, SFR20/2012,
-// SFR36/2013, SFR36/2014, SFR34/2015; data/real/leeds-figures.md section 1).
-const lookedAfter = series('looked-after', 'Leeds', [
+// Real Leeds children looked after at 31 March: 1,417 (2010), 1,448 (2011), 1,475 (2012), then
+// 1,373, 1,339, 1,245 (DfE SFR27/2010 … SFR34/2015; data/real/leeds-figures.md section 1).
+const real: [string, number][] = [
   ['2010-03-31', 1417],
   ['2011-03-31', 1448],
   ['2012-03-31', 1475],
   ['2013-03-31', 1373],
   ['2014-03-31', 1339],
   ['2015-03-31', 1245],
-]);
+];
 
-describe('baseline of the real Leeds children looked after counts, frozen at 2012', () => {
-  const result = analyseBaseline(measure('looked-after'), 'Leeds', lookedAfter, defaults);
+describe('three real baseline values are too few to forecast', () => {
+  const result = analyseBaseline(measure('looked-after'), 'Leeds', series('looked-after', 'Leeds', real), defaults);
 
-  it('freezes the baseline at 31 March 2012 and keeps only the history up to it', () => {
-    expect(result.baselineAt).toBe('2012-03-31');
+  it('says insufficient-data, and why, instead of an absurd or zero-width interval', () => {
+    expect(result.verdict.status).toBe('insufficient-data');
+    expect(result.verdict.evidence.join(' ')).toMatch(/too short to forecast: a baseline needs at least 5 values, and there are 3/);
+    expect(result.forecast).toEqual([]);
+    expect(result.since.every((s) => s.forecast === null && s.position === null)).toBe(true);
     expect(result.history.map((h) => h.value)).toEqual([1417, 1448, 1475]);
   });
+});
 
-  it('forecasts the 2010-2012 line forward: OLS by hand', () => {
-    // t in years (days / 365.2425) is near-integer: the three snapshots are 1 year apart, give or
-    // take a leap day. Exactly-annual hand calculation: slope = ((−1)(−29.67)+(1)(27.33))/2 = 29,
-    // mean 1446.67, so 2015 (t = +3 from 2012, +4 from the mean year 2011) ≈ 1446.67 + 4×29 = 1562.67.
-    const f2015 = result.forecast.find((f) => f.period === '2015-03-31')!;
-    expect(f2015.value).toBeCloseTo(1562.67, 0);
-    expect(result.baselineSlope).toBeCloseTo(29, 0);
-    // SSE: residuals of (1417, 1448, 1475) about the line 1446.67 + 29(t−2011) are 0.33, −1.67... hand:
-    // fitted 1417.67, 1446.67, 1475.67 → residuals −0.67, 1.33, −0.67 → SSE 2.667, s = 1.633 (1 df),
-    // t(0.975, 1) = 12.706; se_pred at +4 = s √(1 + 1/3 + 16/2) = 1.633 × 3.055 = 4.989 → ±63.4.
-    expect(f2015.upper - f2015.value).toBeCloseTo(63.4, 0);
+describe('the Leeds children looked after, with three earlier values, frozen at 2012', () => {
+  // 1,340 at March 2007 (press); 1,365 and 1,390 stand in for 2008 and 2009 (not published).
+  const rows: [string, number][] = [['2007-03-31', 1340], ['2008-03-31', 1365], ['2009-03-31', 1390], ...real];
+  const result = analyseBaseline(measure('looked-after'), 'Leeds', series('looked-after', 'Leeds', rows), defaults);
+
+  it('fits a log-linear line, because this is a count', () => {
+    expect(result.method).toBe('auto');
+    expect(result.model?.method).toBe('loglinear');
+    expect(result.model?.reason).toMatch(/because this is a count/);
+    expect(result.model?.values).toBe(6);
   });
 
-  it('says the curve has turned: falling since 2012 and below the forecast interval', () => {
+  it('forecasts as weighted least squares on the logs by hand (Poisson weights, iterated)', () => {
+    // An independent calculation (Python, plain arithmetic): IRLS with w = exp(fitted), 4 passes:
+    // a = 7.296170, b = 0.019332 (1.95% a year), s² = 0.0016922 on 4 df; at h years ahead
+    // var = s²(1/w_h + V₀₀ + 2hV₀₁ + h²V₁₁), interval exp(ẑ ± t(0.975, 4)·√var):
+    // 2013: 1503.43 (1497.33 to 1509.55); 2015: 1562.69 (1554.80 to 1570.62).
+    const at = (p: string) => result.forecast.find((f) => f.period === p)!;
+    expect(at('2013-03-31').value).toBeCloseTo(1503.43, 1);
+    expect(at('2013-03-31').lower).toBeCloseTo(1497.33, 1);
+    expect(at('2015-03-31').value).toBeCloseTo(1562.69, 1);
+    expect(at('2015-03-31').upper).toBeCloseTo(1570.62, 1);
+    // The slope in the measure's units at the baseline: b × fitted value = 0.019332 × e^7.296170.
+    expect(result.baselineSlope).toBeCloseTo(0.019332089 * Math.exp(7.296170388), 2);
+    expect(result.course?.baseline).toBe('rising by 2.0% a year');
+  });
+
+  it('comes out turned, with the effect and its interval in words', () => {
     expect(result.verdict.status).toBe('turned');
-    expect(result.since.map((s) => s.position)).toEqual(['better', 'better', 'better']);
-    expect(result.verdict.evidence.join(' ')).toMatch(/1,245 \(2015-03-31\), is better than the baseline forecast of 1,56\d/);
+    expect(result.judgement?.reason).toBe('slope-turned');
+    const effect = result.judgement!.effects.at(-1)!;
+    expect(effect.value).toBeCloseTo(1245 - 1562.69, 0);
+    expect(effect.upper).toBeLessThan(0);
+    expect(result.verdict.evidence.join(' ')).toMatch(/At 31 March 2015, 1,245: 318 below the baseline forecast of 1,563 \(95% interval for the difference: \d+ to \d+ below\)/);
+  });
+});
+
+describe('intervals stay inside what the unit allows', () => {
+  it('never above 100% for a percentage near its ceiling, or below 0 for a falling rate', () => {
+    const pct = analyseBaseline(
+      measure('attendance-secondary'),
+      'Leeds',
+      series('attendance-secondary', 'Leeds', [['2005/06', 97.9], ['2006/07', 98.4], ['2007/08', 98.8], ['2008/09', 99.1], ['2009/10', 99.4], ['2010/11', 99.6]]),
+      { ...defaults, baselineAt: '2010/11', horizon: '2020-08-31' },
+    );
+    expect(pct.forecast.length).toBeGreaterThan(5);
+    expect(Math.max(...pct.forecast.map((f) => f.upper))).toBeLessThan(100);
+    const rate = analyseBaseline(
+      measure('under-18-conceptions'),
+      'Leeds',
+      series('under-18-conceptions', 'Leeds', [['2006', 30], ['2007', 22], ['2008', 15], ['2009', 11], ['2010', 7]]),
+      { ...defaults, baselineAt: '2010', horizon: '2020-12-31' },
+    );
+    expect(Math.min(...rate.forecast.map((f) => f.lower))).toBeGreaterThan(0);
+  });
+
+  it('cuts a straight line, when asked for one, at the unit bounds', () => {
+    const pct = analyseBaseline(
+      measure('attendance-secondary'),
+      'Leeds',
+      series('attendance-secondary', 'Leeds', [['2005/06', 97.9], ['2006/07', 98.4], ['2007/08', 98.8], ['2008/09', 99.1], ['2009/10', 99.4], ['2010/11', 99.6]]),
+      { ...defaults, method: 'linear', baselineAt: '2010/11', horizon: '2020-08-31' },
+    );
+    expect(Math.max(...pct.forecast.map((f) => f.upper))).toBe(100);
+  });
+});
+
+describe('stale figures are not rated', () => {
+  it('a latest value from before the plan began gets no RAG, and says why', () => {
+    const result = analyseBaseline(measure('looked-after'), 'Leeds', series('looked-after', 'Leeds', real.slice(0, 2)), {
+      ...defaults,
+      baselineAt: '2011',
+      planStart: '2011-04-01',
+      target: { kind: 'value', value: 1000, by: '2015-03-31' },
+    });
+    expect(result.stale.stale).toBe(true);
+    expect(result.rag.rag).toBe('none');
+    expect(result.rag.rule).toMatch(/stale.*before the plan began/);
   });
 });
 
 describe('a measure still improving, but more slowly than its baseline', () => {
-  // Under-18 conceptions falling by 5 a year to the baseline, then by only 1 a year.
+  // Under-18 conceptions falling by about 5 a year to the baseline, then by only 1 a year.
   const slower = series('under-18-conceptions', 'Leeds', [
-    ['2006', 60], ['2007', 55], ['2008', 50], ['2009', 45], ['2010', 40],
-    ['2011', 39], ['2012', 38], ['2013', 37],
+    ['2005', 64.6], ['2006', 60.2], ['2007', 54.4], ['2008', 50.3], ['2009', 44.8], ['2010', 40.1],
+    ['2011', 39.2], ['2012', 38.1], ['2013', 37.0],
   ]);
   const result = analyseBaseline(measure('under-18-conceptions'), 'Leeds', slower, { ...defaults, baselineAt: '2010' });
 
-  it('is not reported as turned: it is worse than the baseline', () => {
-    // The baseline is an exact line (s = 0), so any departure is outside the interval.
-    expect(result.since.map((s) => s.position)).toEqual(['worse', 'worse', 'worse']);
+  it('is not reported as turned: it is worse than its baseline', () => {
     expect(result.verdict.status).toBe('worse');
-  });
-});
-
-describe('too little data is a state, not a crash', () => {
-  it('gives insufficient-data with the reason when fewer than 3 values precede the baseline', () => {
-    const short = series('looked-after', 'Leeds', [['2011-03-31', 1448], ['2012-03-31', 1475], ['2013-03-31', 1373]]);
-    const result = analyseBaseline(measure('looked-after'), 'Leeds', short, defaults);
-    expect(result.verdict.status).toBe('insufficient-data');
-    expect(result.verdict.evidence[0]).toMatch(/needs at least 3 values up to the baseline; there are 2/);
+    expect(result.since.at(-1)?.position).toBe('worse');
+    expect(result.judgement?.effects.at(-1)?.value).toBeGreaterThan(0);
   });
 });

@@ -62,7 +62,7 @@ describe('usage errors', () => {
   it('exits 2 on bad baseline options, listing each', async () => {
     const run = await oba(['baseline', 'looked-after', '--method', 'cubic', '--level', '1.5', '--window', '2']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--method must be one of linear, loglinear, logit, holt, not "cubic"');
+    expect(run.stderr).toContain('--method must be one of auto, linear, loglinear, logit, holt, not "cubic"');
     expect(run.stderr).toContain('--level must be a level such as 0.95 or 95%, not "1.5"');
     expect(run.stderr).toContain('--window must be a whole number of periods, 3 or more, not "2"');
   });
