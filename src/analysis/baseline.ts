@@ -200,7 +200,7 @@ export function analyseBaseline(measure: Measure, area: string, observations: re
   if (!outcome.ok) {
     base.since = since(null);
     base.verdict.evidence.unshift(windowWords);
-    return insufficient(`No forecast: the baseline is ${outcome.reason}.`);
+    return insufficient(`${capitalise(outcome.reason)}.`);
   }
   const model = outcome.model;
   const horizonRef = readPeriodRef(settings.horizon, measure);
@@ -380,6 +380,10 @@ function withRag(base: BaselineAnalysis, measure: Measure, settings: BaselineSet
   const what = measure.frequency === 'annual' ? '' : `; the mean of the latest year (${fmt(actual)}) is compared, as the trajectory runs between yearly means`;
   base.rag = { rag: rated.rag, rule: `green ${better} the trajectory (${fmt(expected)} for this period); ${amberWords}; red otherwise${what}` };
   return base;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function refEnd(ref: PeriodRef): string {

@@ -103,7 +103,7 @@ function verdictSentence(a: BaselineAnalysis): string {
   const chance = 'by more than chance would explain';
   switch (a.verdict.status) {
     case 'insufficient-data':
-      return `Not enough data to judge the curve: ${a.verdict.evidence.at(-1) ?? ''}`.trim();
+      return `Not enough data to judge the curve. ${a.verdict.evidence.at(-1) ?? ''}`.trim();
     case 'no-judgement':
       return 'No judgement is made on this measure (neither higher nor lower is better).';
     default:

@@ -21,7 +21,7 @@ describe('three real baseline values are too few to forecast', () => {
 
   it('says insufficient-data, and why, instead of an absurd or zero-width interval', () => {
     expect(result.verdict.status).toBe('insufficient-data');
-    expect(result.verdict.evidence.join(' ')).toMatch(/too short to forecast: a baseline needs at least 5 values, and there are 3/);
+    expect(result.verdict.evidence.join(' ')).toMatch(/Too short to forecast: a baseline needs at least 5 values to forecast from, and has 3/);
     expect(result.forecast).toEqual([]);
     expect(result.since.every((s) => s.forecast === null && s.position === null)).toBe(true);
     expect(result.history.map((h) => h.value)).toEqual([1417, 1448, 1475]);

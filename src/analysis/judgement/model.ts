@@ -97,7 +97,7 @@ export function fitBaselineModel(points: readonly SeriesPoint[], measure: Pick<M
   const span = (baseline.t - points[0]!.t + 1) / design.periodsPerYear;
   if (points.length < need.values || span < need.years - 1e-9) {
     const what = need.years > 0 ? `${need.values} values over at least ${need.years} years` : `${need.values} values`;
-    return { ok: false, reason: `too short to forecast: a baseline needs at least ${what}, and there ${points.length === 1 ? 'is' : 'are'} ${points.length}${need.years > 0 ? ` over ${span.toFixed(1)} years` : ''}` };
+    return { ok: false, reason: `too short to forecast: a baseline needs at least ${what} to forecast from, and has ${points.length}${need.years > 0 ? ` over ${span.toFixed(1)} years` : ''}` };
   }
   const z = points.map((p) => scale.to(p.value, p.observation));
   try {

@@ -98,15 +98,15 @@ function baselineText(a: BaselineAnalysis, measure: Measure, terminal: Terminal)
     row[3] = `${fmt(f.lower)} to ${fmt(f.upper)}`;
     byPeriod.set(f.period, row);
   }
-  for (const t of a.trajectory) {
-    const row = byPeriod.get(t.period);
-    if (row) row[4] = fmt(t.value);
-  }
   for (const s of a.since) {
     const row = byPeriod.get(s.period) ?? [s.period, '', '', '', '', ''];
     row[1] = fmt(s.value);
     row[5] = s.position ?? '';
     byPeriod.set(s.period, row);
+  }
+  for (const t of a.trajectory) {
+    const row = byPeriod.get(t.period);
+    if (row) row[4] = fmt(t.value);
   }
   const rows = [...byPeriod.values()].sort((x, y) => (a.times[x[0]!] ?? 0) - (a.times[y[0]!] ?? 0));
   out.push(textTable([{ header: 'period' }, { header: 'actual', align: 'right' }, { header: 'forecast', align: 'right' }, { header: 'interval', align: 'right' }, { header: 'trajectory', align: 'right' }, { header: 'against baseline' }], rows));
