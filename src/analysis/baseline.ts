@@ -28,6 +28,7 @@ import { describeSince } from './judgement/descriptions.js';
 import { judgeAgainstControl, type ControlledJudgement } from './judgement/control.js';
 import { staleness, type Staleness } from './judgement/stale.js';
 import type { VerdictStatus } from './judgement/verdict.js';
+import { isIllustrative } from '../data/illustrative.js';
 
 /** A target already resolved to a value at a period of the measure. */
 export interface ResolvedTarget {
@@ -57,6 +58,8 @@ export interface Verdict {
 export interface ActualSince {
   period: string;
   value: number;
+  /** Not a real published figure (marked ◇ wherever shown). */
+  illustrative: boolean;
   forecast: number | null;
   lower: number | null;
   upper: number | null;
@@ -88,10 +91,21 @@ export interface BaselineAnalysis {
   baselineAt: string | null;
   /** Kept for readers of older output: values are never smoothed now. */
   smoothing: 'none';
-  history: { period: string; value: number }[];
+  history: { period: string; value: number; illustrative: boolean }[];
   forecast: { period: string; value: number; lower: number; upper: number }[];
   trajectory: { period: string; value: number }[];
-  target: { period: string; value: number; description: string } | null;
+  target: {
+    period: string;
+    value: number;
+    description: string;
+    /** Whose target it is ("example" when it is not anyone's); null when not said. */
+    source: string | null;
+    /**
+     * Whether the target beats the baseline forecast for its period (a curve-turning target);
+     * false when the forecast of business as usual is already as good; null with no forecast.
+     */
+    curveTurning: boolean | null;
+  } | null;
   since: ActualSince[];
   verdict: Verdict;
   rag: RagResult;
@@ -100,7 +114,7 @@ export interface BaselineAnalysis {
   times: Record<string, number>;
   /** Slope of the baseline per period, in the measure's units, at the baseline (null without a forecast). */
   baselineSlope: number | null;
-  latest: { period: string; value: number } | null;
+  latest: { period: string; value: number; illustrative: boolean } | null;
   /** The model behind the forecast (null when there is none). */
   model: BaselineModelSummary | null;
   /** The baseline's course, and the course since it, in words ("rising by 2.1% a year"). */
@@ -142,7 +156,7 @@ export function analyseBaseline(measure: Measure, area: string, observations: re
     direction: raw.length > 0 ? directionOfTravel(raw.map((p) => p.value), { polarity: measure.polarity, periodsPerYear: periodsPerYear(measure.frequency) }) : NO_DIRECTION,
     times,
     baselineSlope: null,
-    latest: latest ? { period: latest.period.label, value: latest.value } : null,
+    latest: latest ? { period: latest.period.label, value: latest.value, illustrative: isIllustrative(latest.observation) } : null,
     model: null,
     course: null,
     judgement: null,
@@ -163,7 +177,7 @@ export function analyseBaseline(measure: Measure, area: string, observations: re
   if (!window) return insufficient(`No values on or before the baseline (${describeRef(ref)}).`);
   const baselinePoint = window.fitted.at(-1)!;
   base.baselineAt = baselinePoint.period.label;
-  base.history = window.before.map((p) => ({ period: p.period.label, value: p.value }));
+  base.history = window.before.map((p) => ({ period: p.period.label, value: p.value, illustrative: isIllustrative(p.observation) }));
   base.laterBreak = window.laterBreak ?? null;
   const frequent = measure.frequency !== 'annual';
   const years = frequent ? wholeYears(observations, measure, baselinePoint.period, window.fitted, window.judged) : undefined;
@@ -189,6 +203,7 @@ export function analyseBaseline(measure: Measure, area: string, observations: re
       return {
         period: p.period.label,
         value: p.value,
+        illustrative: isIllustrative(p.observation),
         forecast: band?.value ?? null,
         lower: band?.lower ?? null,
         upper: band?.upper ?? null,
@@ -209,6 +224,17 @@ export function analyseBaseline(measure: Measure, area: string, observations: re
   const futureForecast = model.forecast(future.map((p) => timeOf(p, measure)));
   base.forecast = future.map((p, i) => ({ period: p.label, ...intervalOf(model.scale, futureForecast.z[i]!, futureForecast.covariance[i]![i]!, futureForecast.df, settings.level) }));
   for (const p of future) times[p.label] = timeOf(p, measure);
+  if (base.target) {
+    const atTarget = base.forecast.find((f) => f.period === base.target!.period);
+    if (atTarget && measure.polarity !== 'none') {
+      base.target.curveTurning = measure.polarity === 'lower' ? base.target.value < atTarget.value : base.target.value > atTarget.value;
+      if (!base.target.curveTurning) {
+        base.verdict.evidence.push(
+          `Not a curve-turning target: the baseline forecast for ${periodWords(base.target.period)} (${formatValue(atTarget.value, measure)}) is already as good as the target (${formatValue(base.target.value, measure)}), so meeting it asks for no change of course.`,
+        );
+      }
+    }
+  }
   base.baselineSlope = (model.trend.value * model.scale.slope(model.levelAtBaseline)) / model.design.periodsPerYear;
   base.since = since(model);
   base.model = {
@@ -331,7 +357,7 @@ function trajectoryOf(
     times[p.label] = timeOf(p, measure);
   }
   base.trajectory = [...periods, ...held].map((p) => ({ period: p.label, value: byLabel.get(p.label)! }));
-  base.target = { period: target.period.label, value: target.value, description: target.description };
+  base.target = { period: target.period.label, value: target.value, description: target.description, source: settings.target?.source ?? null, curveTurning: null };
   return byLabel;
 }
 

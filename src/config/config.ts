@@ -40,11 +40,16 @@ export const MIN_HISTORY_FLOOR = 4;
 export type TrajectoryShape = 'linear' | 'constant-rate';
 
 /** A target: a value, a change from the baseline value, or a comparator to reach; by a period. */
-export type TargetSpec =
-  | { kind: 'value'; value: number; by?: string }
-  | { kind: 'change'; change: number; percent: boolean; by?: string }
-  | { kind: 'match'; area: string; by?: string }
-  | { kind: 'top-quartile'; by?: string };
+export type TargetSpec = (
+  | { kind: 'value'; value: number }
+  | { kind: 'change'; change: number; percent: boolean }
+  | { kind: 'match'; area: string }
+  | { kind: 'top-quartile' }
+) & {
+  by?: string;
+  /** Whose target it is, e.g. "CYPP 2011-15"; "example" for one that is not anyone's. */
+  source?: string;
+};
 
 export interface RagOptions {
   /** How far worse than the trajectory still counts as amber. */
@@ -346,7 +351,7 @@ function readTolerance(value: unknown): RagOptions['tolerance'] | undefined {
 }
 
 function readTarget(value: unknown, where: string, problems: string[]): TargetSpec | undefined {
-  const usage = 'write { value: 1250, by: 2015 }, { change: -10%, by: 2015 }, { match: England, by: 2014/15 } or { match: top-quartile }';
+  const usage = 'write { value: 1250, by: 2015 }, { change: -10%, by: 2015 }, { match: England, by: 2014/15 } or { match: top-quartile }, each with source: saying whose target it is';
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     problems.push(`${where}: expected a target; ${usage}`);
     return undefined;
@@ -354,7 +359,7 @@ function readTarget(value: unknown, where: string, problems: string[]): TargetSp
   const raw = value as Record<string, unknown>;
   const kinds = ['value', 'change', 'match'].filter((k) => raw[k] !== undefined);
   for (const key of Object.keys(raw)) {
-    if (!['value', 'change', 'match', 'by'].includes(key)) problems.push(`${where}: unknown setting "${key}"; ${usage}`);
+    if (!['value', 'change', 'match', 'by', 'source'].includes(key)) problems.push(`${where}: unknown setting "${key}"; ${usage}`);
   }
   if (kinds.length !== 1) {
     problems.push(`${where}: give exactly one of value, change or match; ${usage}`);
@@ -367,7 +372,12 @@ function readTarget(value: unknown, where: string, problems: string[]): TargetSp
     else if ((typeof b === 'string' && b.trim()) || typeof b === 'number') by = String(b).trim();
     else problems.push(`${where}.by: expected a date, year or period label, got ${describe(b)}`);
   }
-  const withBy = <T extends object>(t: T): T & { by?: string } => (by ? { ...t, by } : t);
+  let source: string | undefined;
+  if (raw['source'] !== undefined) {
+    if (typeof raw['source'] === 'string' && raw['source'].trim()) source = raw['source'].trim();
+    else problems.push(`${where}.source: expected whose target it is, such as "CYPP 2011-15" or example, got ${describe(raw['source'])}`);
+  }
+  const withBy = <T extends object>(t: T): T & { by?: string; source?: string } => ({ ...t, ...(by ? { by } : {}), ...(source ? { source } : {}) });
   if (raw['value'] !== undefined) {
     const v = raw['value'];
     if (typeof v === 'number' && Number.isFinite(v)) return withBy({ kind: 'value' as const, value: v });

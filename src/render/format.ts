@@ -6,6 +6,7 @@ import type { Measure, Unit } from '../plan/types.js';
 import type { MissingMarker, Observation, StatusFlag } from '../data/types.js';
 import { markerMeaning } from '../data/value.js';
 import { MONTH_NAMES } from '../data/calendar.js';
+import { ILLUSTRATIVE_MARK, isIllustrative } from '../data/illustrative.js';
 
 /** `1234567.891, 2` → `1,234,567.89`. Rounds half away from zero; never prints `-0`. */
 export function formatNumber(value: number, decimals: number): string {
@@ -59,11 +60,11 @@ export const STATUS_WORDS: Record<StatusFlag, string> = {
   u: 'low reliability',
 };
 
-/** A cell for an observation: the value with its status flags, or its missing marker. */
+/** A cell for an observation: the value with its status flags (◇ when illustrative), or its missing marker. */
 export function formatObservation(o: Observation, measure: Pick<Measure, 'unit' | 'decimals'>): string {
   const flags = o.status.map((s) => `[${s}]`).join('');
   if (o.value === null) return `${o.missing ?? 'x'}${flags ? ' ' + flags : ''}`;
-  return formatValue(o.value, measure) + (flags ? ' ' + flags : '');
+  return formatValue(o.value, measure) + (isIllustrative(o) ? ` ${ILLUSTRATIVE_MARK}` : '') + (flags ? ' ' + flags : '');
 }
 
 /** A period as people say it: "31 March 2015", "2014/15", "March 2015", "week 10 of 2015". */

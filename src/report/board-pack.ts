@@ -20,6 +20,7 @@ import { CARD_SECTIONS } from './narrative.js';
 import { asAtWords, chartFileName, indicatorFileName, KEY_TEXT, latestText, outcomeTitle, priorityTitle, scorecardCells } from './common.js';
 import { comparatorText, directionText, numbersSay, periodWords, ragText, verdictText } from './words.js';
 import { formatValue } from '../render/format.js';
+import { ILLUSTRATIVE_MARK, anyIllustrative, illustrativeBanner } from '../data/illustrative.js';
 import { sparkline } from '../charts/sparkline.js';
 import { directionOfTravel } from '../stats/direction.js';
 import { periodsPerYear } from '../analysis/timeline.js';
@@ -53,7 +54,7 @@ export async function buildBoardPack(input: BoardPackInput): Promise<PackFiles> 
       if (hasData) charts.push(setChart(files, chart, input.renderChart(baselineChartSpec(chartInputFor(row, input)))));
       measures.push(measureView(row, chart));
     }
-    files.set(indicatorFileName(indicator), input.renderer.render('report-card', cardView(input, indicator, measures)));
+    files.set(indicatorFileName(indicator), input.renderer.render('report-card', { ...cardView(input, indicator, measures), banner: bannerFor(input, indicator.measures) }));
   }
 
   // The scorecard.
@@ -74,6 +75,7 @@ export async function buildBoardPack(input: BoardPackInput): Promise<PackFiles> 
     input.renderer.render('board-index', {
       title: plan.title,
       area,
+      banner: bannerFor(input, plan.measures.filter((m) => m.role === 'key')),
       asAt: `${input.asOf ? 'as at' : 'data to'} ${asAtWords(rows.flatMap((r) => (r.latest ? [r.latest.period.end] : [])), input.asOf)}`,
       intro: `Baselines frozen at each measure's last period on or before ${periodWords(baselineAt)}, unless a report card says otherwise (the plan runs from ${periodWords(plan.start)} to ${periodWords(plan.end)}). ${plan.indicators.length} indicators, ${keyMeasures} measures. Obsessions are shown first and not repeated under their outcome.`,
       key: KEY_TEXT,
@@ -87,6 +89,14 @@ export async function buildBoardPack(input: BoardPackInput): Promise<PackFiles> 
   );
   await Promise.all(charts);
   return files;
+}
+
+/** The illustrative-figures banner, when any value the page draws on is illustrative. */
+function bannerFor(input: BoardPackInput, measures: readonly Measure[]): string {
+  const { dataset } = input;
+  const shown = dataset.areas.filter((a) => a.name === input.area || a.type === 'national' || a.type === 'comparator');
+  const any = measures.some((m) => shown.some((a) => anyIllustrative(visible(dataset.series(m.id, a.name)?.observations ?? [], input.asOf))));
+  return any ? illustrativeBanner(dataset.plan.city) : '';
 }
 
 function chartInputFor(row: ScorecardRow, input: BoardPackInput) {
@@ -118,13 +128,13 @@ function measureView(row: ScorecardRow, chart: string) {
     chartAlt: `Baseline chart: ${measure.title}`,
     numbersSay: numbersSay(analysis, measure),
     verdict: verdictText(analysis.verdict.status),
-    rag: ragText(analysis.rag.rag),
+    rag: ragText(analysis.rag.rag, analysis.target),
     ragRule: analysis.rag.rule,
     comparator: row.comparator.status === 'compared' ? `${comparatorText(row.comparator)} (England ${fmt(row.comparator.benchmark)} in ${periodWords(row.comparator.period)})` : `n/a (${row.comparator.reason})`,
     intervalHeader: `${Math.round(analysis.level * 100)}% interval`,
     since: analysis.since.map((s) => ({
       period: periodWords(s.period),
-      value: fmt(s.value),
+      value: `${fmt(s.value)}${s.illustrative ? ` ${ILLUSTRATIVE_MARK}` : ''}`,
       forecast: fmt(s.forecast),
       interval: s.lower === null || s.upper === null ? '–' : `${fmt(s.lower)} to ${fmt(s.upper)}`,
       trajectory: fmt(s.trajectory),

@@ -15,9 +15,10 @@ import { baselineChartSpec } from '../charts/baseline-chart.js';
 import type { RenderChart } from '../io/chart-renderer.js';
 import { setChart } from './common.js';
 import { baselineChartInput } from './chart-input.js';
+import { anyIllustrative, illustrativeBanner } from '../data/illustrative.js';
 import { chartFileName, indicatorFileName, latestText, outcomeTitle } from './common.js';
 import { periodWords, verdictText } from './words.js';
-import { formatChange, formatNumber, formatValue } from '../render/format.js';
+import { formatChange, formatNumber, formatObservation, formatValue } from '../render/format.js';
 import { timeOf, periodsPerYear } from '../analysis/timeline.js';
 import type { Observation } from '../data/types.js';
 
@@ -47,8 +48,10 @@ export async function buildClusterSheets(input: SheetInput): Promise<PackFiles> 
   const files: PackFiles = new Map();
   const charts: Promise<void>[] = [];
   const indexRows = [];
+  let indexIllustrative = false;
   for (const indicator of plan.indicators) {
     const measures = [];
+    let illustrative = false;
     for (const measure of indicator.measures.filter((m) => m.role === 'key')) {
       const observations = visible(dataset.series(measure.id, cluster)?.observations ?? [], input.asOf);
       if (observations.length === 0) continue;
@@ -56,6 +59,7 @@ export async function buildClusterSheets(input: SheetInput): Promise<PackFiles> 
       const cityObs = visible(dataset.series(measure.id, plan.city)?.observations ?? [], input.asOf);
       const chart = chartFileName(measure, cluster);
       const comparators = measure.unit.kind === 'count' ? [] : [{ name: plan.city, observations: cityObs }];
+      illustrative ||= anyIllustrative(observations) || anyIllustrative(cityObs);
       charts.push(setChart(files, chart, input.renderChart(baselineChartSpec(baselineChartInput(analysis, observations, measure, { title: `${measure.title}, ${cluster}`, comparators })))));
       measures.push({
         title: measure.title,
@@ -73,19 +77,21 @@ export async function buildClusterSheets(input: SheetInput): Promise<PackFiles> 
           link: indicatorFileName(indicator),
           latest: latestText(latest, measure),
           verdict: verdictText(analysis.verdict.status),
-          city: cityLatest && cityLatest.value !== null ? formatValue(cityLatest.value, measure) : 'n/a',
+          city: cityLatest && cityLatest.value !== null ? formatObservation(cityLatest, measure) : 'n/a',
         });
       }
     }
     if (measures.length === 0) continue;
+    indexIllustrative ||= illustrative;
     const narrative = input.narratives.get(indicator.number);
-    files.set(indicatorFileName(indicator), input.renderer.render('cluster-sheet', sheetView(input, indicator, measures, narrative)));
+    files.set(indicatorFileName(indicator), input.renderer.render('cluster-sheet', { ...sheetView(input, indicator, measures, narrative), banner: illustrative ? illustrativeBanner(plan.city) : '' }));
   }
   files.set(
     'index.md',
     input.renderer.render('cluster-index', {
       area: cluster,
       city: plan.city,
+      banner: indexIllustrative ? illustrativeBanner(plan.city) : '',
       intro: `One turn-the-curve sheet per indicator with data for ${cluster}, for a workshop of local partners. Each shows the cluster's baseline beside the city's and the five turn-the-curve questions.`,
       rows: indexRows,
     }),
@@ -122,7 +128,7 @@ export function localWords(measure: Measure, cluster: string, city: string, loca
   const t = timeOf(latest.period, measure);
   const lastYear = local.find((o) => o.value !== null && Math.abs(t - timeOf(o.period, measure) - year) < 0.5);
   const at = /^\d{4}-\d{2}-\d{2}$/.test(latest.period.label) ? `at ${periodWords(latest.period.label)}` : `in ${periodWords(latest.period.label)}`;
-  let sentence = `${formatValue(latest.value, measure)} ${at}`;
+  let sentence = `${formatObservation(latest, measure)} ${at}`;
   if (lastYear && lastYear.value !== null) {
     const delta = latest.value - lastYear.value;
     const size = formatChange(delta, measure).replace(/^[+−]/, '');
@@ -133,9 +139,9 @@ export function localWords(measure: Measure, cluster: string, city: string, loca
   const cityLatest = cityObs.find((o) => o.period.ordinal === latest.period.ordinal);
   if (cityLatest && cityLatest.value !== null) {
     if (measure.unit.kind === 'count' && cityLatest.value > 0) {
-      sentence += ` (${formatNumber((100 * latest.value) / cityLatest.value, 1)}% of ${city}'s ${formatValue(cityLatest.value, measure)})`;
+      sentence += ` (${formatNumber((100 * latest.value) / cityLatest.value, 1)}% of ${city}'s ${formatObservation(cityLatest, measure)})`;
     } else {
-      sentence += `; ${city}: ${formatValue(cityLatest.value, measure)}`;
+      sentence += `; ${city}: ${formatObservation(cityLatest, measure)}`;
     }
   }
   return [sentence + '.'];

@@ -41,7 +41,7 @@ export function scorecardCells(row: ScorecardRow) {
     sparkline: sparkline(row.recent) || '–',
     direction: directionText(row.analysis.direction, row.measure),
     verdict: verdictText(row.analysis.verdict.status),
-    rag: ragText(row.analysis.rag.rag),
+    rag: ragText(row.analysis.rag.rag, row.analysis.target),
     comparator: comparatorText(row.comparator),
     quartile: row.quartile ? `${row.quartile.band} (of ${row.quartile.areas})` : 'n/a',
   };

@@ -19,6 +19,7 @@ import { formatChange, formatValue } from '../render/format.js';
 import { periodWords, VERDICT_WORDS } from './words.js';
 import { periodsPerYear, timeOf } from '../analysis/timeline.js';
 import { slugify } from '../render/slug.js';
+import { anyIllustrative, illustrativeBanner } from '../data/illustrative.js';
 
 export interface TrackerInput {
   /** Draws a chart spec to SVG (in this thread or a worker pool, through the cache). */
@@ -40,10 +41,12 @@ export async function buildTracker(input: TrackerInput, renderer: Renderer): Pro
   const charts: Promise<void>[] = [];
   const rows = [];
   let latestLabel: string | undefined;
+  let illustrative = false;
   for (const indicator of plan.indicators.filter((i) => i.obsession)) {
     const tracker = indicator.measures.find((m) => m.role === 'tracker') ?? indicator.measures.find((m) => m.role === 'key')!;
     const observations = (dataset.series(tracker.id, area)?.observations ?? []).filter((o) => !input.asOf || o.period.end <= input.asOf);
     const valued = observations.filter((o): o is Observation & { value: number } => o.value !== null);
+    illustrative ||= anyIllustrative(observations);
     const latest = valued.at(-1);
     if (latest && (!latestLabel || latest.period.end > latestLabel)) latestLabel = latest.period.end;
     const shown = valued.slice(-SPC_YEARS * periodsPerYear(tracker.frequency));
@@ -69,6 +72,7 @@ export async function buildTracker(input: TrackerInput, renderer: Renderer): Pro
     'index.md',
     renderer.render('tracker', {
       area,
+      banner: illustrative ? illustrativeBanner(plan.city) : '',
       weekWords: latestLabel ? `data to ${periodWords(latestLabel)}` : 'no data',
       intro: `The three obsessions, from the most frequent data we hold. Regenerated every week; the history of this page is the history of the obsessions. A signal is a special cause on an XmR chart of the latest ${SPC_YEARS} years (NHS "Making Data Count" rules).`,
       rows,

@@ -9,6 +9,7 @@ import type { ComparatorResult } from '../analysis/compare.js';
 import type { Rag } from '../stats/rag.js';
 import type { DirectionOfTravel } from '../stats/direction.js';
 import { formatNumber, formatValue, periodWords } from '../render/format.js';
+import { ILLUSTRATIVE_MARK } from '../data/illustrative.js';
 import { differenceIntervalWords, differenceWords } from '../analysis/judgement/judge.js';
 
 export { periodWords };
@@ -35,9 +36,22 @@ export function verdictText(status: VerdictStatus): string {
   return `${v.symbol} ${v.words}`;
 }
 
-export function ragText(rag: Rag): string {
+export function ragText(rag: Rag, target?: BaselineAnalysis['target']): string {
   const r = RAG_WORDS[rag];
-  return `${r.symbol} ${r.words}`;
+  const whose = target ? targetKind(target) : '';
+  const warning = target?.curveTurning === false ? ', not curve-turning' : '';
+  return `${r.symbol} ${r.words}${whose && rag !== 'none' ? ` (${whose}${warning})` : ''}`;
+}
+
+/** "example target", "target (CYPP 2011-15)" or "target": whose target it is, wherever it is shown. */
+export function targetKind(target: NonNullable<BaselineAnalysis['target']>): string {
+  if (target.source === null) return 'target';
+  return target.source.toLowerCase() === 'example' ? 'example target' : `target (${target.source})`;
+}
+
+/** A value, marked ◇ when it is not a real published figure. */
+function valueText(value: number, illustrative: boolean, measure: Measure): string {
+  return `${formatValue(value, measure)}${illustrative ? ` ${ILLUSTRATIVE_MARK}` : ''}`;
 }
 
 export function comparatorText(c: ComparatorResult): string {
@@ -66,7 +80,7 @@ export function numbersSay(a: BaselineAnalysis, measure: Measure): string[] {
   const fmt = (v: number) => formatValue(v, measure);
   const out: string[] = [];
   if (!a.latest) return ['No values yet.'];
-  out.push(`${fmt(a.latest.value)} ${at(a.latest.period)}.`);
+  out.push(`${valueText(a.latest.value, a.latest.illustrative, measure)} ${at(a.latest.period)}.`);
   const pct = Math.round(a.level * 100);
   const latestSince = a.since.filter((s) => s.forecast !== null).at(-1);
   if (a.baselineAt && latestSince && latestSince.forecast !== null) {
@@ -87,10 +101,12 @@ export function numbersSay(a: BaselineAnalysis, measure: Measure): string[] {
   if (a.target) {
     const rag = RAG_WORDS[a.rag.rag].words;
     const expected = a.trajectory.find((t) => t.period === a.latest!.period);
+    const kind = targetKind(a.target);
+    const turning = a.target.curveTurning === false ? ' It is not a curve-turning target: the baseline forecast already meets it.' : '';
     out.push(
       expected
-        ? `Trajectory: ${fmt(expected.value)} expected ${at(a.latest.period)} on the way to ${a.target.description} (${rag}).`
-        : `Target: ${a.target.description} (${rag}).`,
+        ? `Trajectory: ${fmt(expected.value)} expected ${at(a.latest.period)} on the way to the ${kind}, ${a.target.description} (${rag}).${turning}`
+        : `The ${kind}: ${a.target.description} (${rag}).${turning}`,
     );
   }
   return out;

@@ -83,6 +83,12 @@ export function baselineJson(a: BaselineAnalysis) {
     verdict: a.verdict,
     rag: a.rag,
     direction: a.direction,
+    latest: a.latest,
+    model: a.model,
+    judgement: a.judgement,
+    controlled: a.controlled,
+    stale: a.stale,
+    laterBreak: a.laterBreak,
   };
 }
 
@@ -110,7 +116,7 @@ function baselineText(a: BaselineAnalysis, measure: Measure, terminal: Terminal)
   }
   const rows = [...byPeriod.values()].sort((x, y) => (a.times[x[0]!] ?? 0) - (a.times[y[0]!] ?? 0));
   out.push(textTable([{ header: 'period' }, { header: 'actual', align: 'right' }, { header: 'forecast', align: 'right' }, { header: 'interval', align: 'right' }, { header: 'trajectory', align: 'right' }, { header: 'against baseline' }], rows));
-  out.push(`Verdict: ${verdictText(a.verdict.status)}    RAG: ${ragText(a.rag.rag)} (${a.rag.rule})${a.direction.summary ? `    Direction: ${a.direction.summary}` : ''}`);
+  out.push(`Verdict: ${verdictText(a.verdict.status)}    RAG: ${ragText(a.rag.rag, a.target)} (${a.rag.rule})${a.direction.summary ? `    Direction: ${a.direction.summary}` : ''}`);
   out.push('', ...numbersSay(a, measure), '', 'Evidence:', ...a.verdict.evidence.map((e) => `  - ${e}`));
   return out.join('\n');
 }

@@ -4,6 +4,7 @@ import type { Terminal } from '../terminal.js';
 import { formatIssue, loadWorkspace } from '../workspace.js';
 import { CliError } from '../errors.js';
 import { formatObservation, MISSING_WORDS, STATUS_WORDS } from '../../render/format.js';
+import { isIllustrative } from '../../data/illustrative.js';
 import { textTable } from '../../render/table.js';
 import { protectCsvCell } from '../../render/csv.js';
 import type { Observation } from '../../data/types.js';
@@ -29,7 +30,7 @@ export async function show(measureId: string, options: ShowOptions, terminal: Te
     terminal.out(JSON.stringify({ measure: measure.id, title: measure.title, unit: measure.unit, polarity: measure.polarity, series: series.map((s) => ({ area: s.area, observations: s.observations.map(toJson) })) }, null, 2));
   } else if (options.csv) {
     const rows = series.flatMap((s) => s.observations.map((o) => csvRow(o)));
-    terminal.out(stringify(rows, { header: true, columns: ['measure', 'area', 'period', 'value', 'numerator', 'denominator', 'lower', 'upper', 'status', 'note'], eof: false }));
+    terminal.out(stringify(rows, { header: true, columns: ['measure', 'area', 'period', 'value', 'numerator', 'denominator', 'lower', 'upper', 'status', 'note', 'illustrative'], eof: false }));
   } else {
     terminal.out(tableText(measure, series, terminal));
   }
@@ -47,6 +48,7 @@ function toJson(o: Observation) {
     ...(o.lower !== undefined ? { lower: o.lower } : {}),
     ...(o.upper !== undefined ? { upper: o.upper } : {}),
     ...(o.note ? { note: o.note } : {}),
+    illustrative: o.value !== null && isIllustrative(o),
   };
 }
 
@@ -63,6 +65,7 @@ function csvRow(o: Observation): Record<string, string> {
     upper: num(o.upper),
     status: o.status.join(' '),
     note: protectCsvCell(o.note ?? ''),
+    illustrative: o.value !== null && isIllustrative(o) ? 'yes' : '',
   };
 }
 

@@ -3,6 +3,7 @@ import type { Terminal } from '../terminal.js';
 import { formatIssue, loadWorkspace, requireCleanData } from '../workspace.js';
 import { resolveArea } from '../resolve.js';
 import { scorecard, type ScorecardRow } from '../../analysis/scorecard.js';
+import { isIllustrative } from '../../data/illustrative.js';
 import { textTable } from '../../render/table.js';
 import { KEY_TEXT, scorecardCells } from '../../report/common.js';
 import type { ChalkInstance } from 'chalk';
@@ -57,7 +58,9 @@ function statusJson(row: ScorecardRow) {
     indicator: row.indicator.number,
     obsession: row.indicator.obsession,
     measure: row.measure.id,
-    latest: row.latest ? { period: row.latest.period.label, value: row.latest.value, status: row.latest.status } : null,
+    latest: row.latest ? { period: row.latest.period.label, value: row.latest.value, status: row.latest.status, illustrative: isIllustrative(row.latest) } : null,
+    stale: row.analysis.stale,
+    target: row.analysis.target,
     direction: row.analysis.direction,
     rag: row.analysis.rag,
     verdict: row.analysis.verdict,
