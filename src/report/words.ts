@@ -38,7 +38,7 @@ export function verdictText(status: VerdictStatus): string {
 
 export function ragText(rag: Rag, target?: BaselineAnalysis['target']): string {
   const r = RAG_WORDS[rag];
-  const whose = target ? targetKind(target) : '';
+  const whose = target && target.source !== null ? targetKind(target) : '';
   const warning = target?.curveTurning === false ? ', not curve-turning' : '';
   return `${r.symbol} ${r.words}${whose && rag !== 'none' ? ` (${whose}${warning})` : ''}`;
 }

@@ -30,7 +30,7 @@ export async function show(measureId: string, options: ShowOptions, terminal: Te
     terminal.out(JSON.stringify({ measure: measure.id, title: measure.title, unit: measure.unit, polarity: measure.polarity, series: series.map((s) => ({ area: s.area, observations: s.observations.map(toJson) })) }, null, 2));
   } else if (options.csv) {
     const rows = series.flatMap((s) => s.observations.map((o) => csvRow(o)));
-    terminal.out(stringify(rows, { header: true, columns: ['measure', 'area', 'period', 'value', 'numerator', 'denominator', 'lower', 'upper', 'status', 'note', 'illustrative'], eof: false }));
+    terminal.out(stringify(rows, { header: true, columns: ['measure', 'area', 'period', 'value', 'numerator', 'denominator', 'lower', 'upper', 'status', 'note'], eof: false }));
   } else {
     terminal.out(tableText(measure, series, terminal));
   }
@@ -64,8 +64,8 @@ function csvRow(o: Observation): Record<string, string> {
     lower: num(o.lower),
     upper: num(o.upper),
     status: o.status.join(' '),
+    // Native format, so it reads back: an illustrative row says so in its note or its status `e`.
     note: protectCsvCell(o.note ?? ''),
-    illustrative: o.value !== null && isIllustrative(o) ? 'yes' : '',
   };
 }
 
