@@ -99,4 +99,5 @@ export type DataIssueCode =
   | 'EMPTY_VALUE' // warning: an empty value cell in a mapped source, read as the marker x
   | 'SPREADSHEET_ERROR' // warning: a published spreadsheet error such as #VALUE!, read as the marker `error`
   | 'REVISED_VALUE' // warning: two files give one figure different values; the later file's is used
-  | 'BAD_SOURCE'; // a source mapping that does not fit its file or the plan (e.g. a column it names is not there)
+  | 'BAD_SOURCE' // a source mapping that does not fit its file or the plan (e.g. a column it names is not there)
+  | 'NARRATIVE_FIGURE'; // warning: a figure written in a narrative disagrees with the data, or a placeholder cannot be filled

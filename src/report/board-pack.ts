@@ -17,6 +17,7 @@ import type { RenderChart } from '../io/chart-renderer.js';
 import { setChart } from './common.js';
 import { baselineChartInput } from './chart-input.js';
 import { CARD_SECTIONS } from './narrative.js';
+import { cardMeasures, fillPlaceholders } from './narrative-figures.js';
 import { asAtWords, chartFileName, indicatorFileName, KEY_TEXT, latestText, outcomeTitle, priorityTitle, scorecardCells } from './common.js';
 import { comparatorText, directionText, numbersSay, periodWords, ragText, verdictText } from './words.js';
 import { formatValue } from '../render/format.js';
@@ -165,13 +166,21 @@ function cardView(input: BoardPackInput, indicator: Indicator, measures: ReturnT
       priority: priorityTitle(plan, indicator),
     },
     measures,
-    sections: Object.values(CARD_SECTIONS).map((title) => ({ title, text: narrative?.sections.get(title) ?? '' })),
+    sections: Object.values(CARD_SECTIONS).map((title) => ({ title, text: narrativeText(input, indicator, narrative, title) })),
     narrativeNote: narrative ? [narrative.owner ? `Narrative owner: ${narrative.owner}.` : '', narrative.updated ? `Last updated ${periodWords(narrative.updated)}.` : ''].join(' ').trim() : '',
     quadrants: QUADRANTS.map((q) => ({
       title: q.title,
       rows: performance.filter((m) => m.quadrant === q.key).flatMap((m) => performanceRow(input, m)),
     })),
   };
+}
+
+/** A narrative section with its placeholders filled from the data, as at the narrative's date. */
+function narrativeText(input: BoardPackInput, indicator: Indicator, narrative: Narrative | undefined, title: string): string {
+  const text = narrative?.sections.get(title) ?? '';
+  if (!text.includes('{{')) return text;
+  const asOf = [narrative?.updated, input.asOf].filter((d): d is string => d !== undefined).sort()[0];
+  return fillPlaceholders(text, input.dataset.plan, input.dataset, input.area, cardMeasures(indicator)[0], asOf).text;
 }
 
 function performanceRow(input: BoardPackInput, measure: Measure) {

@@ -16,6 +16,7 @@ import type { RenderChart } from '../io/chart-renderer.js';
 import { setChart } from './common.js';
 import { baselineChartInput } from './chart-input.js';
 import { anyIllustrative, illustrativeBanner } from '../data/illustrative.js';
+import { cardMeasures, fillPlaceholders } from './narrative-figures.js';
 import { chartFileName, indicatorFileName, latestText, outcomeTitle } from './common.js';
 import { periodWords, verdictText } from './words.js';
 import { formatChange, formatNumber, formatObservation, formatValue } from '../render/format.js';
@@ -101,6 +102,8 @@ export async function buildClusterSheets(input: SheetInput): Promise<PackFiles> 
 }
 
 function sheetView(input: SheetInput, indicator: Indicator, measures: unknown[], narrative: Narrative | undefined) {
+  const asOf = [narrative?.updated, input.asOf].filter((d): d is string => d !== undefined).sort()[0];
+  const filled = (text: string) => (text.includes('{{') ? fillPlaceholders(text, input.dataset.plan, input.dataset, input.cluster, cardMeasures(indicator)[0], asOf).text : text);
   return {
     area: input.cluster,
     indicator: { number: indicator.number, title: indicator.title, obsession: indicator.obsession, outcome: outcomeTitle(input.dataset.plan, indicator) },
@@ -108,7 +111,7 @@ function sheetView(input: SheetInput, indicator: Indicator, measures: unknown[],
     questions: (Object.keys(SHEET_SECTIONS) as (keyof typeof SHEET_SECTIONS)[]).map((key) => ({
       title: SHEET_SECTIONS[key],
       prompt: QUESTION_PROMPTS[key],
-      text: narrative?.sections.get(SHEET_SECTIONS[key]) ?? '',
+      text: filled(narrative?.sections.get(SHEET_SECTIONS[key]) ?? ''),
     })),
   };
 }

@@ -69,7 +69,7 @@ describe('the analysis on the bundled data', () => {
     expect(json.since.map((s: { value: number }) => s.value)).toEqual([1373, 1339, 1245]);
     expect(json.verdict.status).toBe('turned');
     expect(Object.keys(json)).toEqual(expect.arrayContaining(['measure', 'area', 'method', 'level', 'baselineAt', 'history', 'forecast', 'trajectory', 'since', 'verdict', 'rag', 'direction']));
-    for (const s of json.since) expect(Object.keys(s).sort()).toEqual(['forecast', 'lower', 'period', 'position', 'trajectory', 'upper', 'value']);
+    for (const s of json.since) expect(Object.keys(s).sort()).toEqual(['forecast', 'illustrative', 'lower', 'period', 'position', 'trajectory', 'upper', 'value']);
   });
 
   it("applies the city's value targets to the city only, and % targets everywhere", async () => {
@@ -104,5 +104,13 @@ describe('the analysis on the bundled data', () => {
     const parsed = JSON.parse(json.stdout);
     expect(parsed.area).toBe('Seacroft');
     expect(parsed.rows.filter((r: { obsession: boolean }) => r.obsession).length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('the bundled narratives agree with the bundled data', () => {
+  it('has no figure that contradicts the data and no placeholder left unfilled', async () => {
+    const run = await oba(['validate', '--json']);
+    const warnings = (JSON.parse(run.stdout) as { warnings: { code: string; message: string }[] }).warnings;
+    expect(warnings.filter((w) => w.code === 'NARRATIVE_FIGURE')).toEqual([]);
   });
 });

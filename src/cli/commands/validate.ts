@@ -3,6 +3,11 @@ import { relative } from 'node:path';
 import type { Terminal } from '../terminal.js';
 import { formatIssue, loadWorkspace } from '../workspace.js';
 import type { DataIssue } from '../../data/types.js';
+import { readFileSync } from 'node:fs';
+import { loadNarratives } from '../assets.js';
+import type { Narrative } from '../../report/narrative.js';
+import { cardMeasures, checkNarrativeFigures, fillPlaceholders } from '../../report/narrative-figures.js';
+import { slugify } from '../../render/slug.js';
 
 export interface ValidateOptions {
   config?: string;
@@ -12,6 +17,7 @@ export interface ValidateOptions {
 
 export async function validate(options: ValidateOptions, terminal: Terminal, cwd: string): Promise<number> {
   const workspace = await loadWorkspace(options, cwd);
+  workspace.issues.push(...narrativeFigureIssues(workspace));
   const shown = (issue: DataIssue): DataIssue => ({ ...issue, file: displayPath(issue.file, cwd) });
   const errors = workspace.issues.filter((i) => i.severity === 'error').map(shown);
   const warnings = workspace.issues.filter((i) => i.severity === 'warning').map(shown);
@@ -28,6 +34,32 @@ export async function validate(options: ValidateOptions, terminal: Terminal, cwd
     terminal.out(errors.length > 0 ? c.red(`✘ ${summary}`) : c.green(`✔ ${summary}`));
   }
   return errors.length > 0 ? 1 : 0;
+}
+
+/** Narrative figures that disagree with the data, and placeholders that cannot be filled (warnings). */
+function narrativeFigureIssues(workspace: Awaited<ReturnType<typeof loadWorkspace>>): DataIssue[] {
+  const { dataset, config } = workspace;
+  const plan = dataset.plan;
+  const narratives = loadNarratives(config.narrativesDir);
+  const issues: DataIssue[] = [];
+  const check = (narrative: Narrative, area: string) => {
+    const indicator = plan.indicators.find((i) => i.number === narrative.indicator);
+    if (!indicator) return;
+    const text = readFileSync(narrative.file, 'utf8');
+    const measures = cardMeasures(indicator);
+    const warn = (line: number, message: string) => issues.push({ severity: 'warning', code: 'NARRATIVE_FIGURE', file: narrative.file, line, message });
+    for (const p of checkNarrativeFigures(text, measures, (m) => dataset.series(m.id, area)?.observations ?? [], narrative.updated)) warn(p.line, p.message);
+    text.split('\n').forEach((line, i) => {
+      if (!line.includes('{{')) return;
+      for (const problem of fillPlaceholders(line, plan, dataset, area, measures[0], narrative.updated).problems) warn(i + 1, problem);
+    });
+  };
+  for (const narrative of narratives.city.values()) check(narrative, plan.city);
+  for (const [slug, set] of narratives.local) {
+    const area = dataset.areas.find((a) => slugify(a.name) === slug);
+    if (area) for (const narrative of set.values()) check(narrative, area.name);
+  }
+  return issues;
 }
 
 /** Paths relative to where the user is, when that is shorter. */
