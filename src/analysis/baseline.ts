@@ -194,7 +194,8 @@ export function analyseBaseline(measure: Measure, area: string, observations: re
 
   // 3. The model and its forecast, from the baseline to the horizon or the latest actual.
   const windowWords = windowSentence(window, measure);
-  const outcome = fitBaselineModel(window.fitted, measure, { method: settings.method, level: settings.level, minHistory: settings.minHistory });
+  const seriesValues = raw.map((p) => p.value);
+  const outcome = fitBaselineModel(window.fitted, measure, { method: settings.method, level: settings.level, minHistory: settings.minHistory, seriesValues });
   const since = (model: BaselineModel | null): ActualSince[] => {
     const judgedTimes = window.judged.map((p) => p.t);
     const f = model ? model.forecast(judgedTimes, window.judged.map((p) => (p.observation.denominator !== undefined ? { denominator: p.observation.denominator } : undefined))) : null;
@@ -271,7 +272,7 @@ export function analyseBaseline(measure: Measure, area: string, observations: re
     basis = 'whole-years';
     const step = measure.frequency === 'weekly' ? 'week' : measure.frequency === 'monthly' ? 'month' : 'quarter';
     const yearErrors = model.regression ? yearMeanErrors(model.regression.errors, model.design.periodsPerYear) : undefined;
-    const yearModel = fitBaselineModel(years!.baseline, { ...measure, frequency: 'annual' }, { method: settings.method, level: settings.level, minHistory: settings.minHistory, ...(yearErrors ? { errors: yearErrors } : {}) });
+    const yearModel = fitBaselineModel(years!.baseline, { ...measure, frequency: 'annual' }, { method: settings.method, level: settings.level, minHistory: settings.minHistory, seriesValues, ...(yearErrors ? { errors: yearErrors } : {}) });
     if (!yearModel.ok) {
       evidence.push(`No verdict: a ${measure.frequency} measure is judged on whole years (the mean of each year to ${periodWords(baselinePoint.period.label)}), and the baseline is ${yearModel.reason.replace(/values/g, 'whole years')}.`);
     } else if (years!.since.length === 0) {

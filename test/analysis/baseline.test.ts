@@ -123,3 +123,16 @@ describe('a measure still improving, but more slowly than its baseline', () => {
     expect(result.judgement?.effects.at(-1)?.value).toBeGreaterThan(0);
   });
 });
+
+describe('a small count that reaches zero after the baseline', () => {
+  it('is fitted on the started log from the start, so the zero can be judged', () => {
+    const small = series('apprenticeship-starts', 'Leeds', [
+      ['2004/05', 14], ['2005/06', 11], ['2006/07', 12], ['2007/08', 9], ['2008/09', 10], ['2009/10', 8],
+      ['2010/11', 7], ['2011/12', 0], ['2012/13', 5],
+    ]);
+    const result = analyseBaseline(measure('apprenticeship-starts'), 'Leeds', small, { ...defaults, baselineAt: '2010/11', horizon: '2013-03-31' });
+    expect(result.model?.reason).toMatch(/plus 0.5 because some values are 0/);
+    expect(result.judgement?.effects).toHaveLength(2);
+    expect(Number.isFinite(result.judgement!.tests.joint.f)).toBe(true);
+  });
+});

@@ -29,6 +29,11 @@ export interface ModelSettings {
   scale?: ModelScale;
   /** A known error structure for an annual fit (whole years of a frequent series), instead of independent errors. */
   errors?: ErrorStructure;
+  /**
+   * Every value of the series, not only the baseline's, for choosing the scale: a count that
+   * reaches 0 after the baseline needs the started log from the start, or its 0 has no log.
+   */
+  seriesValues?: readonly number[];
 }
 
 /** What is known of a later value's size, for its variance: its denominator, when published. */
@@ -89,7 +94,7 @@ export function historyNeeded(measure: Pick<Measure, 'frequency'>, settings: Pic
 export function fitBaselineModel(points: readonly SeriesPoint[], measure: Pick<Measure, 'unit' | 'decimals' | 'frequency'>, settings: ModelSettings): ModelOutcome {
   const baseline = points.at(-1);
   if (!baseline) return { ok: false, reason: 'there are no values up to the baseline' };
-  const scale = settings.scale ?? scaleFor(settings.method, measure, points.map((p) => p.value));
+  const scale = settings.scale ?? scaleFor(settings.method, measure, settings.seriesValues ?? points.map((p) => p.value));
   const method: Exclude<ForecastMethod, 'auto'> =
     settings.method === 'auto' || settings.scale ? (scale.kind === 'log' ? 'loglinear' : scale.kind === 'logit' ? 'logit' : 'linear') : settings.method;
   const design = makeDesign(measure.frequency, baseline.t, method !== 'holt');
