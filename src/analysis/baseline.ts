@@ -126,6 +126,11 @@ export interface BaselineAnalysis {
   stale: Staleness;
   /** The first period of a later break, after which values are not judged against this baseline. */
   laterBreak: string | null;
+  /**
+   * Each value since the baseline against what the model expected from everything before it
+   * (season, trend and the latest values allowed for): the stable series an SPC chart needs.
+   */
+  surprises: { period: string; value: number; expected: number; difference: number }[];
 }
 
 const NO_COMPARISON = { from: null, change: null, movement: null, direction: null };
@@ -163,6 +168,7 @@ export function analyseBaseline(measure: Measure, area: string, observations: re
     controlled: null,
     stale,
     laterBreak: null,
+    surprises: [],
   };
   let trajectoryByLabel = new Map<string, number>();
   const insufficient = (reason: string): BaselineAnalysis => {
@@ -238,6 +244,8 @@ export function analyseBaseline(measure: Measure, area: string, observations: re
   }
   base.baselineSlope = (model.trend.value * model.scale.slope(model.levelAtBaseline)) / model.design.periodsPerYear;
   base.since = since(model);
+  const expected = model.oneStep?.(window.judged) ?? [];
+  base.surprises = expected.map((e, i) => ({ period: window.judged[i]!.period.label, value: window.judged[i]!.value, expected: e, difference: window.judged[i]!.value - e }));
   base.model = {
     method: model.method,
     reason: model.reason,

@@ -19,10 +19,9 @@ function percent(x: number | null): string {
 }
 
 export function calibrationTable(results: readonly ScenarioResult[]): string {
-  const rows = ['| scenario | kind | baseline | false alarms | power | no verdict | 95% interval coverage |', '|---|---|---|---|---|---|---|'];
+  const rows = ['| scenario | false alarms | power | no verdict | 95% interval coverage | SPC signal, latest point |', '|---|---|---|---|---|---|'];
   for (const r of results) {
-    const base = r.frequency === 'annual' ? `${r.baseline} values` : `${r.baseline} years`;
-    rows.push(`| ${r.description} | ${r.kind} | ${base} | ${percent(r.falseAlarmRate)} | ${percent(r.power)} | ${percent(r.insufficientRate)} | ${percent(r.intervalCoverage)} |`);
+    rows.push(`| ${r.description} | ${percent(r.falseAlarmRate)} | ${percent(r.power)} | ${percent(r.insufficientRate)} | ${percent(r.intervalCoverage)} | ${percent(r.spcLatestSignalRate)} |`);
   }
   return rows.join('\n');
 }
@@ -47,7 +46,7 @@ function main(argv: readonly string[]): number {
   for (const s of list) {
     const r = runScenario(s, runs, SEED);
     results.push(r);
-    process.stdout.write(`${s.id.padEnd(26)} ${r.kind === 'no-change' ? `false alarms ${percent(r.falseAlarmRate).padStart(6)}` : `power ${percent(r.power).padStart(6)}       `}  no verdict ${percent(r.insufficientRate).padStart(6)}  coverage ${percent(r.intervalCoverage)}\n`);
+    process.stdout.write(`${s.id.padEnd(26)} ${r.kind === 'no-change' ? `false alarms ${percent(r.falseAlarmRate).padStart(6)}` : `power ${percent(r.power).padStart(6)}       `}  no verdict ${percent(r.insufficientRate).padStart(6)}  coverage ${percent(r.intervalCoverage)}${r.spcLatestSignalRate === null ? '' : `  SPC ${percent(r.spcLatestSignalRate)}`}\n`);
   }
   const judged = results.filter((r) => r.kind === 'no-change' && r.insufficientRate < 1);
   const worstFalseAlarm = Math.max(...judged.map((r) => r.falseAlarmRate ?? 0));

@@ -21,6 +21,7 @@ import { periodFromOrdinal, addPeriods } from '../data/period.js';
 import { analyseBaseline, type BaselineSettings } from '../analysis/baseline.js';
 import type { VerdictStatus } from '../analysis/judgement/verdict.js';
 import { Rng } from '../tools/data-gen/random.js';
+import { xmr } from '../stats/xmr.js';
 
 export interface Scenario {
   id: string;
@@ -57,6 +58,11 @@ export interface ScenarioResult {
   insufficientRate: number;
   /** Share of values since the baseline inside the forecast's 95% interval (no change only). */
   intervalCoverage: number | null;
+  /**
+   * Weekly and monthly, no change: share of runs whose latest point is a special cause on the
+   * tracker's SPC chart (XmR of the last two years' one-step differences from expected).
+   */
+  spcLatestSignalRate: number | null;
 }
 
 // --- random draws ------------------------------------------------------------------------------
@@ -258,6 +264,8 @@ export function runScenario(s: Scenario, runs: number, seed: number): ScenarioRe
   const verdicts: Partial<Record<VerdictStatus, number>> = {};
   let inside = 0;
   let judged = 0;
+  let spcCharts = 0;
+  let spcSignals = 0;
   for (let run = 0; run < runs; run++) {
     const rng = new Rng(seed, `${s.id}/${run}`);
     const { observations, baselineAt } = observationsFor(s, measure, rng);
@@ -272,6 +280,14 @@ export function runScenario(s: Scenario, runs: number, seed: number): ScenarioRe
     };
     const result = analyseBaseline(measure, 'Simulated', observations, settings);
     verdicts[result.verdict.status] = (verdicts[result.verdict.status] ?? 0) + 1;
+    if (s.frequency !== 'annual' && s.kind === 'no-change') {
+      const shown = result.surprises.slice(-2 * (s.frequency === 'monthly' ? 12 : 52)).map((x) => x.difference);
+      if (shown.length >= 12) {
+        spcCharts++;
+        const chart = xmr(shown, { improvement: s.polarity === 'higher' ? 'increase' : 'decrease' });
+        if (chart.points.at(-1)!.special !== null) spcSignals++;
+      }
+    }
     for (const since of result.since) {
       if (since.lower === null || since.upper === null) continue;
       judged++;
@@ -294,5 +310,6 @@ export function runScenario(s: Scenario, runs: number, seed: number): ScenarioRe
     power: s.kind === 'change' ? count(s.expect ?? []) / runs : null,
     insufficientRate: insufficient / runs,
     intervalCoverage: s.kind === 'no-change' && judged > 0 ? inside / judged : null,
+    spcLatestSignalRate: spcCharts > 0 ? spcSignals / spcCharts : null,
   };
 }

@@ -21,5 +21,6 @@ export function anyIllustrative(observations: Iterable<Pick<Observation, 'note' 
 
 /** The banner for a page that shows illustrative figures. */
 export function illustrativeBanner(city: string): string {
-  return `Figures marked ${ILLUSTRATIVE_MARK} are illustrative, not ${city}'s published statistics.`;
+  const possessive = /s$/i.test(city) ? `${city}'` : `${city}'s`;
+  return `Figures marked ${ILLUSTRATIVE_MARK} are illustrative, not ${possessive} published statistics.`;
 }

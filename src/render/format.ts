@@ -79,3 +79,13 @@ export function periodWords(label: string): string {
   if (m) return `quarter ${m[2]} of ${m[1]}`;
   return label;
 }
+
+/** A small count in words, as prose writes it: "three", "12". */
+export function countWords(n: number): string {
+  return ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'][n] ?? formatNumber(n, 0);
+}
+
+/** "the three obsessions", "the one obsession": counted, never fixed text. */
+export function obsessionsWords(n: number): string {
+  return `the ${countWords(n)} obsession${n === 1 ? '' : 's'}`;
+}

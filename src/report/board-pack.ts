@@ -20,7 +20,7 @@ import { CARD_SECTIONS } from './narrative.js';
 import { cardMeasures, fillPlaceholders } from './narrative-figures.js';
 import { asAtWords, chartFileName, indicatorFileName, KEY_TEXT, latestText, outcomeTitle, priorityTitle, scorecardCells } from './common.js';
 import { comparatorText, directionText, numbersSay, periodWords, ragText, verdictText } from './words.js';
-import { formatValue } from '../render/format.js';
+import { formatValue, obsessionsWords } from '../render/format.js';
 import { ILLUSTRATIVE_MARK, anyIllustrative, illustrativeBanner } from '../data/illustrative.js';
 import { sparkline } from '../charts/sparkline.js';
 import { directionOfTravel } from '../stats/direction.js';
@@ -60,8 +60,9 @@ export async function buildBoardPack(input: BoardPackInput): Promise<PackFiles> 
 
   // The scorecard.
   const obsessions = rows.filter((r) => r.indicator.obsession);
+  const obsessionCount = plan.indicators.filter((i) => i.obsession).length;
   const groups = [
-    { title: 'The three obsessions', priorities: [{ title: '', rows: obsessions.map(scorecardCells) }] },
+    { title: `T${obsessionsWords(obsessionCount).slice(1)}`, priorities: [{ title: '', rows: obsessions.map(scorecardCells) }] },
     ...plan.outcomes.map((outcome) => ({
       title: outcome.title,
       priorities: outcome.priorities
@@ -162,6 +163,7 @@ function cardView(input: BoardPackInput, indicator: Indicator, measures: ReturnT
       number: indicator.number,
       title: indicator.title,
       obsession: indicator.obsession,
+      obsessionNote: `★ one of ${obsessionsWords(plan.indicators.filter((i) => i.obsession).length)}`,
       outcome: outcomeTitle(plan, indicator),
       priority: priorityTitle(plan, indicator),
     },

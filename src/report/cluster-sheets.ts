@@ -19,7 +19,7 @@ import { anyIllustrative, illustrativeBanner } from '../data/illustrative.js';
 import { cardMeasures, fillPlaceholders } from './narrative-figures.js';
 import { chartFileName, indicatorFileName, latestText, outcomeTitle } from './common.js';
 import { periodWords, verdictText } from './words.js';
-import { formatChange, formatNumber, formatObservation, formatValue } from '../render/format.js';
+import { formatChange, formatNumber, formatObservation, formatValue, obsessionsWords } from '../render/format.js';
 import { timeOf, periodsPerYear } from '../analysis/timeline.js';
 import type { Observation } from '../data/types.js';
 
@@ -106,7 +106,13 @@ function sheetView(input: SheetInput, indicator: Indicator, measures: unknown[],
   const filled = (text: string) => (text.includes('{{') ? fillPlaceholders(text, input.dataset.plan, input.dataset, input.cluster, cardMeasures(indicator)[0], asOf).text : text);
   return {
     area: input.cluster,
-    indicator: { number: indicator.number, title: indicator.title, obsession: indicator.obsession, outcome: outcomeTitle(input.dataset.plan, indicator) },
+    indicator: {
+      number: indicator.number,
+      title: indicator.title,
+      obsession: indicator.obsession,
+      obsessionNote: `★ one of ${obsessionsWords(input.dataset.plan.indicators.filter((i) => i.obsession).length)}`,
+      outcome: outcomeTitle(input.dataset.plan, indicator),
+    },
     measures,
     questions: (Object.keys(SHEET_SECTIONS) as (keyof typeof SHEET_SECTIONS)[]).map((key) => ({
       title: SHEET_SECTIONS[key],

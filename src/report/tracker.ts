@@ -15,7 +15,9 @@ import { spcChartSpec } from '../charts/spc-chart.js';
 import type { RenderChart } from '../io/chart-renderer.js';
 import { setChart } from './common.js';
 import { spcChartInput } from './chart-input.js';
-import { formatChange, formatValue } from '../render/format.js';
+import { formatChange, formatValue, obsessionsWords } from '../render/format.js';
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 import { periodWords, VERDICT_WORDS } from './words.js';
 import { periodsPerYear, timeOf } from '../analysis/timeline.js';
 import { slugify } from '../render/slug.js';
@@ -33,6 +35,8 @@ export interface TrackerInput {
 
 /** How many of the latest values the SPC chart shows and sets its limits on: two years. */
 const SPC_YEARS = 2;
+/** Fewest points for an SPC chart (NHS Making Data Count: limits from 12 or more are not trial limits). */
+const SPC_MIN_POINTS = 12;
 
 export async function buildTracker(input: TrackerInput, renderer: Renderer): Promise<PackFiles> {
   const { dataset, area } = input;
@@ -49,13 +53,20 @@ export async function buildTracker(input: TrackerInput, renderer: Renderer): Pro
     illustrative ||= anyIllustrative(observations);
     const latest = valued.at(-1);
     if (latest && (!latestLabel || latest.period.end > latestLabel)) latestLabel = latest.period.end;
-    const shown = valued.slice(-SPC_YEARS * periodsPerYear(tracker.frequency));
+    // SPC on what the season, the trend and the weeks before did not explain (one-step-ahead
+    // differences from the baseline model), not on the raw values: term dates and a steady trend
+    // are then not special causes, and the points are independent as XmR assumes.
+    const analysis = analyseMeasure(dataset, input.config, tracker, area, input.asOf ? { asOf: input.asOf } : {});
+    const byPeriod = new Map(valued.map((o) => [o.period.label, o]));
+    const shown = analysis.surprises
+      .slice(-Math.round(SPC_YEARS * periodsPerYear(tracker.frequency)))
+      .map((s) => ({ ...byPeriod.get(s.period)!, value: s.difference }));
     const improvement = tracker.polarity === 'higher' ? 'increase' : tracker.polarity === 'lower' ? 'decrease' : undefined;
-    const chart = shown.length >= 2 ? xmr(shown.map((o) => o.value), improvement ? { improvement } : {}) : undefined;
+    const chart = shown.length >= SPC_MIN_POINTS ? xmr(shown.map((o) => o.value), improvement ? { improvement } : {}) : undefined;
     const chartPath = `charts/${tracker.id}-${slugify(area)}.svg`;
-    const title = `${tracker.title}, ${area}`;
+    const title = `${tracker.title}, ${area}: difference from expected`;
     if (chart) {
-      const description = `SPC (XmR) chart of the latest ${shown.length} values of ${tracker.title.toLowerCase()}, ${area}, with the mean and process limits. ${signalWords(chart, tracker)}`;
+      const description = `SPC (XmR) chart of the latest ${shown.length} values of ${tracker.title.toLowerCase()}, ${area}, each as its difference from what the season, the trend and the values before it led us to expect, with the mean and process limits. ${signalWords(chart, tracker)}`;
       charts.push(setChart(files, chartPath, input.renderChart(spcChartSpec(spcChartInput(chart, shown, tracker, title, description)))));
     }
     const keyMeasures = indicator.measures.filter((m) => m.role === 'key' && (dataset.series(m.id, area)?.observations.length ?? 0) > 0);
@@ -74,7 +85,7 @@ export async function buildTracker(input: TrackerInput, renderer: Renderer): Pro
       area,
       banner: illustrative ? illustrativeBanner(plan.city) : '',
       weekWords: latestLabel ? `data to ${periodWords(latestLabel)}` : 'no data',
-      intro: `The three obsessions, from the most frequent data we hold. Regenerated every week; the history of this page is the history of the obsessions. A signal is a special cause on an XmR chart of the latest ${SPC_YEARS} years (NHS "Making Data Count" rules).`,
+      intro: `${capitalised(obsessionsWords(rows.length))}, from the most frequent data we hold. Regenerated every week; the history of this page is the history of the obsessions. A signal is a special cause on an XmR chart (NHS "Making Data Count" rules) of the latest ${SPC_YEARS} years, each value as its difference from what the season, the trend and the values before it led us to expect, so that term dates and a steady trend are not signals.`,
       rows,
       footer: 'Written by `oba tracker`. To change what it says, change the data, not this file: `oba tracker --check` fails when this page is out of date.',
     }),
@@ -94,7 +105,7 @@ function trackerRow(indicator: Indicator, measure: Measure, valued: (Observation
   const year = periodsPerYear(measure.frequency);
   const lastYear = valued.find((o) => Math.abs(t - timeOf(o.period, measure) - year) < 0.5);
   const ytd = yearToDate(valued, latest, startMonth);
-  const signal = chart ? signalWords(chart, measure) : 'too few values for an SPC chart';
+  const signal = chart ? signalWords(chart, measure) : 'no SPC chart: the baseline is too short to say what to expect.';
   const when = periodWords(latest.period.label);
   return {
     title: indicator.title,
@@ -147,13 +158,13 @@ export function signalWords(chart: XmrResult, measure: Measure): string {
   const dir = last.direction === 'up' ? 'rise' : 'fall';
   switch (last.rule) {
     case 'outside-limits':
-      return `the latest value is ${last.direction === 'up' ? 'above the upper' : 'below the lower'} process limit: a real ${dir} (${reading}).`;
+      return `the latest value is further ${last.direction === 'up' ? 'above' : 'below'} what was expected than the process limits allow: a real ${dir} (${reading}).`;
     case 'trend':
-      return `${run} ${unit} ${last.direction === 'up' ? 'rising' : 'falling'} in a row: a real ${dir} (${reading}).`;
+      return `${run} ${unit} in a row, each further ${last.direction === 'up' ? 'above' : 'below'} what was expected than the last: a real ${dir} (${reading}).`;
     case 'two-of-three':
-      return `two of the latest three ${unit} close to the ${last.direction === 'up' ? 'upper' : 'lower'} limit: a real ${dir} (${reading}).`;
+      return `two of the latest three ${unit} close to the ${last.direction === 'up' ? 'upper' : 'lower'} limit of the difference from expected: a real ${dir} (${reading}).`;
     case 'shift':
-      return `${run} ${unit} ${last.direction === 'up' ? 'above' : 'below'} the mean: a real ${dir} (${reading}).`;
+      return `${run} ${unit} ${last.direction === 'up' ? 'above' : 'below'} the usual difference from expected: a real ${dir} (${reading}).`;
     default:
       return `a special cause (${reading}).`;
   }

@@ -325,3 +325,41 @@ export function predictCorrelatedRegression(
   );
   return { values, unscaledCovariance, effectiveRows };
 }
+
+export interface OneStepPrediction {
+  /** The prediction of each value from everything before it (the coefficients kept as fitted). */
+  value: number;
+  /** Its prediction error's standard deviation (σ·√F; the coefficients' own uncertainty left out). */
+  sd: number;
+}
+
+/**
+ * One-step-ahead predictions of later values, each from the fit and every value before it: the
+ * Kalman filter carried on past the fit with the coefficients held. Their errors (innovations)
+ * are independent when the model holds, which makes them the stable series a control chart
+ * needs (Alwan LC, Roberts HV (1988) "Time-series modeling for statistical process control",
+ * J Bus Econ Stat 6:87–95).
+ */
+export function oneStepPredictions(fit: CorrelatedRegressionFit, rows: readonly (readonly number[])[], y: readonly number[], times: readonly number[], weights?: readonly number[]): OneStepPrediction[] {
+  const method = 'oneStepPredictions';
+  const { rho, share } = fit.errors;
+  let a = fit.filtered.state;
+  let P = fit.filtered.variance;
+  let last = fit.times[fit.n - 1]!;
+  return rows.map((row, i) => {
+    const t = requireFinite(method, `t[${i}]`, times[i]);
+    if (!(t > last)) fail('OUT_OF_RANGE', method, 'times after the last fitted time, in order', t);
+    const phi = rho === 0 ? 0 : rho ** (t - last);
+    last = t;
+    a *= phi;
+    P = phi * phi * P + share * (1 - phi * phi);
+    const F = P + (1 - share) / (weights?.[i] ?? 1);
+    const mean = dot(row, fit.coefficients);
+    const prediction = { value: mean + a, sd: Math.sqrt(fit.sigma2 * F) };
+    const v = y[i]! - mean - a;
+    const K = P / F;
+    a += K * v;
+    P *= 1 - K;
+    return prediction;
+  });
+}

@@ -12,7 +12,7 @@
  */
 import type { Measure } from '../../plan/types.js';
 import type { ForecastMethod } from '../../config/config.js';
-import { fitCorrelatedRegression, predictCorrelatedRegression, type CorrelatedRegressionFit, type ErrorStructure } from '../../stats/correlated-regression.js';
+import { fitCorrelatedRegression, oneStepPredictions, predictCorrelatedRegression, type CorrelatedRegressionFit, type ErrorStructure } from '../../stats/correlated-regression.js';
 import { holtForecast, HOLT_MIN_POINTS } from '../../stats/holt.js';
 import { tQuantile, fUpperTail } from '../../stats/quantiles.js';
 import { StatsInputError } from '../../stats/errors.js';
@@ -73,6 +73,11 @@ export interface BaselineModel {
   forecast(times: readonly number[], counts?: readonly (ForecastCounts | undefined)[]): ModelForecast;
   /** The regression fit, when the model is one (for covariances with its coefficients). */
   regression?: CorrelatedRegressionFit;
+  /**
+   * What each later value was expected to be from the model and every value before it (one step
+   * ahead, in the measure's units); undefined for Holt.
+   */
+  oneStep?(points: readonly SeriesPoint[]): number[];
 }
 
 export type ModelOutcome = { ok: true; model: BaselineModel } | { ok: false; reason: string };
@@ -162,6 +167,13 @@ function regressionModel(
       trend: { value: fit.coefficients[1]!, se: Math.sqrt(fit.sigma2 * fit.unscaledCovariance[1]![1]!), df: fit.df },
       levelAtBaseline: baselineRow.reduce((s, v, i) => s + v * fit.coefficients[i]!, 0),
       regression: fit,
+      oneStep(later) {
+        if (later.length === 0) return [];
+        const laterRows = later.map((p) => designRow(design, p.t));
+        const laterWeights = laterRows.map((row, i) => variance.weight(trendAndSeason(row, fit.coefficients), later[i]!.observation.denominator));
+        const predictions = oneStepPredictions(fit, laterRows, later.map((p) => scale.to(p.value, p.observation)), later.map((p) => p.t), laterWeights);
+        return predictions.map((p) => scale.back(p.value));
+      },
       forecast(times, counts) {
         if (times.length === 0) return { z: [], covariance: [], df: fit.df, coefficientLink: [] };
         const futureRows = times.map((t) => designRow(design, t));
