@@ -58,15 +58,22 @@ export function compareWithArea(o: Observation | undefined, benchmark: Observati
 
 export interface QuartileResult {
   band: QuartileBand;
+  /** Rank among the areas (1 = best by polarity; tied values share the best rank of the tie). */
+  rank: number;
   areas: number;
   period: string;
 }
 
-/** The area's quartile band among peers (A is always the best quartile); needs 4 or more peers with values. */
+/**
+ * The area's quartile band and rank among peers with a value for the same period (A is always
+ * the best quarter; R type-7 quartiles; ranks as R's `rank(ties.method = "min")` on the values
+ * ordered best first). `peers` includes the area's own value. Needs 4 or more peers.
+ */
 export function quartileAmongPeers(value: number | null, peers: readonly number[], measure: Measure, period: string): QuartileResult | undefined {
   if (value === null || measure.polarity === 'none' || peers.length < 4) return undefined;
   const cuts = quartiles(peers);
-  return { band: quartileBand(value, cuts, measure.polarity), areas: peers.length, period };
+  const better = (x: number) => (measure.polarity === 'higher' ? x > value : x < value);
+  return { band: quartileBand(value, cuts, measure.polarity), rank: 1 + peers.filter(better).length, areas: peers.length, period };
 }
 
 /** The best-quartile threshold among peers: Q3 when higher is better, Q1 when lower is. */

@@ -43,14 +43,22 @@ export function scorecardCells(row: ScorecardRow) {
     verdict: verdictText(row.analysis.verdict.status),
     rag: ragText(row.analysis.rag.rag, row.analysis.target),
     comparator: comparatorText(row.comparator),
-    quartile: row.quartile ? `${row.quartile.band} (of ${row.quartile.areas})` : 'n/a',
+    quartile: row.quartile ? `${row.quartile.band} · ${ordinal(row.quartile.rank)} of ${row.quartile.areas}` : 'n/a',
   };
+}
+
+/** 1st, 2nd, 3rd, 4th, 11th, 22nd … */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
 }
 
 export const KEY_TEXT = {
   verdict: '✔ turned · ⇈ accelerated · ↘ slowed · ≈ on baseline · ✘ worse than baseline · … not enough data',
   rag: '● green (on or better than trajectory) · ▲ amber (within tolerance) · ■ red · ○ no target',
   comparator: '▲ better · ≈ similar · ▼ worse (England inside or outside the 95% interval) · n/a no like-for-like comparison',
+  quartile: 'A the best quarter … D the worst, and the rank (1st = best, tied values share a rank), among the areas of the same kind with a figure for the same period (R type-7 quartiles); n/a when fewer than four have one',
 };
 
 /** The latest period end date among observations, as "March 2015". */
