@@ -5,7 +5,7 @@
  *   npm run calibrate                      # 1,000 runs a scenario
  *   npm run calibrate -- --runs 200 --only count-flat-8,turn-count-8
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scenarios, runScenario, type ScenarioResult } from './calibration.js';
 import { packageRoot } from '../io/package-root.js';
@@ -13,6 +13,8 @@ import { packageRoot } from '../io/package-root.js';
 export const FALSE_ALARM_GOAL = 0.06;
 export const POWER_GOAL = 0.8;
 const SEED = 20111;
+const README_START = '<!-- calibration table: written by npm run calibrate -->';
+const README_END = '<!-- end of calibration table -->';
 
 function percent(x: number | null): string {
   return x === null ? '–' : `${(100 * x).toFixed(1)}%`;
@@ -62,6 +64,16 @@ function main(argv: readonly string[]): number {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'calibration.json'), JSON.stringify({ runsPerScenario: runs, seed: SEED, level: 0.95, goals, results }, null, 2) + '\n');
     process.stdout.write(`\nwritten bench/calibration.json\n`);
+    // The README's table is this run's, between its markers.
+    const readme = join(packageRoot(), 'README.md');
+    const text = readFileSync(readme, 'utf8');
+    const start = text.indexOf(README_START);
+    const end = text.indexOf(README_END);
+    if (start >= 0 && end > start) {
+      const summary = `${runs.toLocaleString('en-GB')} simulated series a scenario (seed ${SEED}); worst false-alarm rate ${percent(worstFalseAlarm)} (goal ≤ ${percent(FALSE_ALARM_GOAL)}); a turn from +4% to −8% a year called \`turned\` within three years in ${percent(turn?.power ?? null)} (goal ≥ ${percent(POWER_GOAL)}).`;
+      writeFileSync(readme, `${text.slice(0, start + README_START.length)}\n${summary}\n\n${calibrationTable(results)}\n${text.slice(end)}`);
+      process.stdout.write('updated the table in README.md\n');
+    }
   }
   return 0;
 }

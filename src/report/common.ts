@@ -37,11 +37,11 @@ export function scorecardCells(row: ScorecardRow) {
     indicator: row.indicator.title,
     link: indicatorFileName(row.indicator),
     measure: row.measure.title,
-    latest: latestText(row.latest, row.measure),
+    latest: `${latestText(row.latest, row.measure)}${row.analysis.stale.stale ? ' ⌛ stale' : ''}`,
     sparkline: sparkline(row.recent) || '–',
     direction: directionText(row.analysis.direction, row.measure),
     verdict: verdictText(row.analysis.verdict.status),
-    rag: ragText(row.analysis.rag.rag, row.analysis.target),
+    rag: row.analysis.stale.stale ? '○ not rated (stale)' : ragText(row.analysis.rag.rag, row.analysis.target),
     comparator: comparatorText(row.comparator),
     quartile: row.quartile ? `${row.quartile.band} · ${ordinal(row.quartile.rank)} of ${row.quartile.areas}` : 'n/a',
   };
@@ -56,7 +56,7 @@ export function ordinal(n: number): string {
 
 export const KEY_TEXT = {
   verdict: '✔ turned · ⇈ accelerated · ↘ slowed · ≈ on baseline · ✘ worse than baseline · … not enough data',
-  rag: '● green (on or better than trajectory) · ▲ amber (within tolerance) · ■ red · ○ no target',
+  rag: '● green (on or better than trajectory) · ▲ amber (within tolerance) · ■ red · ○ no target; ⌛ stale: the latest figure is too old to rate (from before the plan, or more than a reporting cycle and its publication lag before the data date)',
   comparator: '▲ better · ≈ similar · ▼ worse (England inside or outside the 95% interval) · n/a no like-for-like comparison',
   quartile: 'A the best quarter … D the worst, and the rank (1st = best, tied values share a rank), among the areas of the same kind with a figure for the same period (R type-7 quartiles); n/a when fewer than four have one',
 };
