@@ -88,7 +88,24 @@ describe('the analysis on the bundled data', () => {
     for (const measure of workspace.plan.measures) {
       for (const area of workspace.dataset.areasWith(measure.id)) {
         const a = analyseMeasure(workspace.dataset, workspace.config, measure, area);
-        expect(a.verdict.evidence.length, `${measure.id} ${area}`).toBeGreaterThan(0);
+        const where = `${measure.id} ${area}`;
+        expect(a.verdict.evidence.length, where).toBeGreaterThan(0);
+        // No interval leaves what the unit allows, in any JSON field.
+        const upper = measure.unit.kind === 'percent' ? 100 : Infinity;
+        for (const f of [...a.forecast, ...a.since.filter((s) => s.lower !== null)]) {
+          expect(f.lower!, where).toBeGreaterThanOrEqual(0);
+          expect(f.upper!, where).toBeLessThanOrEqual(upper);
+        }
+        // No verdict rests on fewer than five baseline values, or spans a break.
+        if (a.judgement) {
+          expect(a.judgement.basis === 'values' ? a.model!.values : Infinity, where).toBeGreaterThanOrEqual(5);
+          const fitted = a.history.filter((h) => h.period >= a.model!.from);
+          const observations = workspace.dataset.series(measure.id, area)!.observations;
+          const breaks = observations.filter((o) => o.status.includes('b') && fitted.some((h) => h.period === o.period.label) && o.period.label !== a.model!.from);
+          expect(breaks, where).toEqual([]);
+        }
+        // No stale value is rated.
+        if (a.stale.stale) expect(a.rag.rag, where).toBe('none');
         analysed++;
       }
     }
