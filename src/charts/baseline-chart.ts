@@ -6,28 +6,46 @@
  * Pure: input in, Vega-Lite spec out. The spec is a vertical concatenation of the plot and its
  * key (see `key.ts`); every dataset is inline under `datasets`, named after its layer.
  *
- * Layers, bottom to top: forecast interval band; comparators; baseline rule; trajectory; forecast
+ * Layers, bottom to top: forecast interval band; comparators (solid runs, then dashed runs into
+ * and out of illustrative values, then their hollow diamonds); baseline rule; trajectory; forecast
  * line; target star (under the actual values, so a value on target shows on top of it); actual
- * line; actual points; flagged points; then the words, each over a white halo: the baseline's
- * label, the flagged points' codes (above the point, or to its right when the target is at the
- * same period), the codes of missing values (one per run, at the foot of the gap), the target's label.
+ * line (solid runs, dashed runs); actual points (filled circles; open squares for flagged values;
+ * hollow diamonds for illustrative ones); break marks; the cut-axis mark; then the words, each
+ * over a white halo and placed clear of every point and of each other (`placement.ts`): the
+ * baseline's label, the flagged points' codes, the codes of missing values, the target's label.
  *
- * Missing values are gaps: a `null` value (or a period absent from the history) breaks the line
- * (`invalid: 'break-paths-filter-domains'`), and the point layers only hold values that exist.
- * Note that in Vega-Lite 6, `invalid: null` means "show", which draws a null at zero: never use it.
+ * The value axis is planned in `value-axis.ts` (from zero unless that flattens the data, never
+ * outside the unit's range), so every value's pixel position is known here.
+ *
+ * Missing values and breaks in series are gaps: each line layer draws one path per run of
+ * joined values (`series.ts`), so nothing is drawn across a gap or a break.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Field } from 'vega-lite/types_unstable/channeldef.js';
 import type { UnitSpec } from 'vega-lite/types_unstable/spec/index.js';
 import { fail, requireFinite, requirePeriod, requireText, requireValueOrNull } from './errors.js';
-import { keySpec, type KeyEntry } from './key.js';
+import { keySpec, type Glyph, type KeyEntry } from './key.js';
 import { CHART_TEXT } from './messages.js';
 import { PeriodLabels, periodAxis } from './period-axis.js';
-import { chartFrame, chartNumber, requireDecimals, requireIncreasing, yAxis, yScale } from './spec-parts.js';
+import { boxAround, offsetsAround, placeLabels, round, type Box, type LabelRequest, type Obstacles } from './placement.js';
+import { breakMarks, codes, fillGaps, hasInnerGap, isolated, lineRuns, missingRuns, type SeriesRow } from './series.js';
+import {
+  axisBreakLayers,
+  chartFrame,
+  chartNumber,
+  placedTextLayers,
+  plotMapping,
+  requireDecimals,
+  requireIncreasing,
+  requirePositiveWhole,
+  yAxis,
+  yScale,
+} from './spec-parts.js';
 import { xmlSafeText } from './svg.js';
-import { wrapText } from './text-metrics.js';
+import { textWidth } from './text-metrics.js';
 import { COLOURS, COMPARATOR_COLOURS, DASHES, FONT_SIZES, SHAPES, SIZES, chartConfig } from './theme.js';
 import type { BaselineChartInput, ChartPoint } from './types.js';
+import { clampToBounds, planValueAxis, tickStep, unitBounds, type ValueAxisPlan, type ValueBounds } from './value-axis.js';
 
 const METHOD = 'baselineChartSpec';
 
@@ -38,49 +56,48 @@ export const MAX_POINTS_WITH_DOTS = 60;
 const TARGET_SIZE = 420;
 /** The star's fill in the key: the green at 30% on white (the key's symbols have no opacity of their own). */
 const TARGET_KEY_FILL = '#B2E2D5';
-
-interface Row {
-  t: number;
-  label: string;
-  value: number | null;
-  marker?: string;
-}
+/** Symbol areas, in square pixels. */
+const POINT_SIZE = 36;
+const FLAGGED_SIZE = 64;
+const ILLUSTRATIVE_SIZE = 72;
+const COMPARATOR_ILLUSTRATIVE_SIZE = 40;
+const BREAK_SIZE = 110;
 
 interface Checked {
   input: BaselineChartInput;
+  bounds: ValueBounds;
   periods: PeriodLabels;
-  history: Row[];
+  history: SeriesRow[];
   forecast: { t: number; label: string; value: number; lower: number; upper: number }[];
   trajectory: { t: number; label: string; value: number }[];
-  comparators: { name: string; rows: Row[] }[];
+  comparators: { name: string; rows: SeriesRow[] }[];
   footnotes: string[];
 }
 
-function checkPoints(points: unknown, path: string, periods: PeriodLabels): Row[] {
+function checkPoints(points: unknown, path: string, periods: PeriodLabels, bounds: ValueBounds): SeriesRow[] {
   if (!Array.isArray(points)) fail('INVALID_OPTION', METHOD, path, `${path} to be an array`, points);
-  const rows = (points as ChartPoint[]).map((p, i) => {
+  const rows = (points as ChartPoint[]).map((p, i): SeriesRow => {
     const at = `${path}[${i}]`;
     const t = requirePeriod(METHOD, `${at}.t`, p.t);
     const label = xmlSafeText(requireText(METHOD, `${at}.label`, p.label));
     periods.add(t, label, `${at}.label`);
     const value = requireValueOrNull(METHOD, `${at}.value`, p.value);
-    const row: Row = { t, label, value };
-    if (p.marker !== undefined && p.marker !== '') row.marker = xmlSafeText(requireText(METHOD, `${at}.marker`, p.marker));
+    if (value !== null && clampToBounds(value, bounds) !== value) {
+      const range = bounds.ceiling !== undefined ? `from ${bounds.floor} to ${bounds.ceiling}` : `${bounds.floor} or more`;
+      fail('OUT_OF_RANGE', METHOD, `${at}.value`, `${at}.value ${range} (the unit's range)`, value);
+    }
+    if (p.illustrative !== undefined && typeof p.illustrative !== 'boolean') {
+      fail('INVALID_OPTION', METHOD, `${at}.illustrative`, `${at}.illustrative to be true or false`, p.illustrative);
+    }
+    const given = p.marker !== undefined && p.marker !== '' ? codes(xmlSafeText(requireText(METHOD, `${at}.marker`, p.marker))) : [];
+    const breakBefore = value !== null && given.includes('b');
+    const kept = value !== null ? given.filter((c) => c !== 'b') : given;
+    const row: SeriesRow = { t, label, value, illustrative: value !== null && p.illustrative === true, breakBefore };
+    if (kept.length > 0) row.marker = kept.join(',');
     return row;
   });
   requireIncreasing(METHOD, path, rows.map((r) => r.t));
   return rows;
-}
-
-/** Insert a null row for every period missing between the first and last rows, so the line breaks there. */
-function fillGaps(rows: Row[], periods: PeriodLabels): Row[] {
-  const out: Row[] = [];
-  for (const row of rows) {
-    const previous = out[out.length - 1];
-    if (previous) for (let t = previous.t + 1; t < row.t; t++) out.push({ t, label: periods.label(t), value: null });
-    out.push(row);
-  }
-  return out;
 }
 
 function check(input: BaselineChartInput): Checked {
@@ -92,8 +109,10 @@ function check(input: BaselineChartInput): Checked {
   requireDecimals(METHOD, input.decimals);
   const level = requireFinite(METHOD, 'interval', input.interval);
   if (!(level > 0 && level < 1)) fail('OUT_OF_RANGE', METHOD, 'interval', 'interval between 0 and 1 (0.95, not 95)', level);
+  const bounds = unitBounds(input.percent, input.negativeAllowed === true);
+  const clamp = (v: number) => clampToBounds(v, bounds);
 
-  const history = checkPoints(input.history, 'history', periods);
+  const history = checkPoints(input.history, 'history', periods, bounds);
   if (history.length === 0) fail('INVALID_OPTION', METHOD, 'history', 'history to have at least one period', input.history);
 
   const baseT = requirePeriod(METHOD, 'baselineAt.t', input.baselineAt?.t);
@@ -112,7 +131,8 @@ function check(input: BaselineChartInput): Checked {
       fail('OUT_OF_RANGE', METHOD, at, `${at} to have lower ≤ value ≤ upper`, f, `${lower}, ${value}, ${upper}`);
     }
     if (t < baseT) fail('OUT_OF_RANGE', METHOD, `${at}.t`, `${at}.t ≥ baselineAt.t (${baseT})`, t);
-    return { t, label, value, lower, upper };
+    // A model's output is drawn inside the unit's range, whatever the model.
+    return { t, label, value: clamp(value), lower: clamp(lower), upper: clamp(upper) };
   });
   requireIncreasing(METHOD, 'forecast', forecast.map((f) => f.t));
 
@@ -121,7 +141,7 @@ function check(input: BaselineChartInput): Checked {
     const t = requirePeriod(METHOD, `${at}.t`, p.t);
     const label = xmlSafeText(requireText(METHOD, `${at}.label`, p.label));
     periods.add(t, label, `${at}.label`);
-    return { t, label, value: requireFinite(METHOD, `${at}.value`, p.value) };
+    return { t, label, value: clamp(requireFinite(METHOD, `${at}.value`, p.value)) };
   });
   requireIncreasing(METHOD, 'trajectory', trajectory.map((p) => p.t));
 
@@ -137,7 +157,7 @@ function check(input: BaselineChartInput): Checked {
   }
   const comparators = given.map((c, i) => ({
     name: xmlSafeText(requireText(METHOD, `comparators[${i}].name`, c.name)),
-    rows: checkPoints(c.points, `comparators[${i}].points`, periods),
+    rows: checkPoints(c.points, `comparators[${i}].points`, periods, bounds),
   }));
 
   if (input.yDomain !== undefined) {
@@ -146,55 +166,51 @@ function check(input: BaselineChartInput): Checked {
     requireFinite(METHOD, 'yDomain[1]', hi);
     if (!(lo < hi)) fail('OUT_OF_RANGE', METHOD, 'yDomain', 'yDomain[0] < yDomain[1]', input.yDomain, `[${lo}, ${hi}]`);
   }
+  if (input.periodsPerYear !== undefined) requirePositiveWhole(METHOD, 'periodsPerYear', input.periodsPerYear);
 
   const footnotes = (input.footnotes ?? []).map((note, i) => xmlSafeText(requireText(METHOD, `footnotes[${i}]`, note)));
+  const label = (t: number) => periods.label(t);
   return {
     input,
+    bounds,
     periods,
-    history: fillGaps(history, periods),
+    history: fillGaps(history, label),
     forecast,
     trajectory,
-    comparators: comparators.map((c) => ({ name: c.name, rows: fillGaps(c.rows, periods) })),
+    // A comparator with no value at all would be a key entry with nothing drawn: left out.
+    comparators: comparators.filter((c) => c.rows.some((r) => r.value !== null)).map((c) => ({ name: c.name, rows: fillGaps(c.rows, label) })),
     footnotes,
   };
 }
 
-/** Split a status marker such as `'p,r'` into its codes. */
-function codes(marker: string): string[] {
-  return marker.split(/[,\s]+/).filter((c) => c.length > 0);
+/** A value axis over a fixed domain: ticks at a natural step inside it. */
+function fixedAxis(domain: [number, number], bounds: ValueBounds, decimals: number): ValueAxisPlan {
+  const lo = clampToBounds(domain[0], bounds);
+  const hi = clampToBounds(domain[1], bounds);
+  const step = tickStep(hi - lo, 6, decimals);
+  const ticks: number[] = [];
+  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k++) ticks.push(Number((k * step).toFixed(10)));
+  return { domain: [lo, hi], ticks, step, cut: bounds.floor !== undefined && lo > bounds.floor };
 }
 
 /**
- * The codes written at the foot of gaps: one per run of consecutive periods missing for the same
- * reason, centred on the run, so a long gap is not a smudge of overprinted letters.
+ * The dash of a comparator's lines into and out of illustrative values: the illustrative dash for
+ * the solid comparator, the comparator's own dash (already broken) for the others, so two
+ * comparators never look alike; their hollow diamonds mark the values themselves.
  */
-function missingRuns(rows: readonly Row[]): { t: number; label: string; text: string }[] {
-  const runs: { first: Row; last: Row }[] = [];
-  for (const row of rows) {
-    const run = runs[runs.length - 1];
-    if (run && run.last.t === row.t - 1 && run.last.marker === row.marker) run.last = row;
-    else runs.push({ first: row, last: row });
-  }
-  return runs.map(({ first, last }) => ({
-    t: (first.t + last.t) / 2,
-    label: first === last ? first.label : `${first.label} to ${last.label}`,
-    text: first.marker!,
-  }));
-}
-
-/** A white outline drawn under a text layer, so its words stay readable over lines and bands. */
-function halo(text: UnitSpec<Field>): UnitSpec<Field> {
-  const mark = text.mark as unknown as Record<string, unknown>;
-  return {
-    ...text,
-    name: `${text.name}_halo`,
-    mark: { ...mark, color: COLOURS.white, stroke: COLOURS.white, strokeWidth: 3, strokeJoin: 'round' } as UnitSpec<Field>['mark'],
-  };
+function comparatorIllustrativeDash(i: number): readonly number[] {
+  const own = DASHES.comparators[i]!;
+  return own.length === 0 ? DASHES.illustrative : own;
 }
 
 /** Unique values in first-seen order. */
 function unique(values: Iterable<string>): string[] {
   return [...new Set(values)];
+}
+
+/** The half-size of a symbol of `size` square pixels, plus a pixel of room. */
+function radius(size: number): number {
+  return Math.sqrt(size) / 2 + 1;
 }
 
 /**
@@ -221,19 +237,44 @@ export function baselineChartSpec(input: BaselineChartInput): TopLevelSpec {
   const baseT = input.baselineAt.t;
   const baseLabel = c.periods.label(baseT);
 
-  // 2. Datasets, one per layer.
+  // 2. What is drawn.
   const actual = c.history.filter((r) => r.value !== null);
-  const flagged = actual.filter((r) => r.marker !== undefined).map((r) => ({ ...r, text: codes(r.marker!).map((m) => `[${m}]`).join('') }));
-  const plain = actual.filter((r) => r.marker === undefined);
-  const missing = c.history.filter((r) => r.value === null);
-  const missingCoded = missing.filter((r) => r.marker !== undefined);
+  const dots = actual.length <= MAX_POINTS_WITH_DOTS;
+  const lineWidth = dots ? 2.25 : 1.25;
+  const flagged = actual.filter((r) => r.marker !== undefined);
+  const illustrative = actual.filter((r) => r.illustrative);
+  // Dense lines have no dot per value; a value joined to nothing still gets one, or it would not show.
+  const alone = new Set(isolated(c.history));
+  const plain = actual.filter((r) => !r.illustrative && r.marker === undefined && (dots || alone.has(r)));
+  const diamonds = illustrative.filter((r) => dots || alone.has(r));
+  const squares = flagged.filter((r) => !r.illustrative);
+  const historyRuns = lineRuns(c.history);
+  let nextRun = historyRuns.next;
+  const comparatorRuns = c.comparators.map((cmp) => {
+    const runs = lineRuns(cmp.rows, nextRun);
+    nextRun = runs.next;
+    const values = cmp.rows.filter((r) => r.value !== null);
+    const sparse = values.length <= MAX_POINTS_WITH_DOTS;
+    const lone = new Set(isolated(cmp.rows));
+    return { ...runs, diamonds: values.filter((r) => r.illustrative && (sparse || lone.has(r))), lone: values.filter((r) => !r.illustrative && lone.has(r)) };
+  });
+  // One break mark a period: the actual line's, else the first comparator's that breaks there.
+  const breaks: { t: number; value: number }[] = [];
+  for (const mark of [...breakMarks(c.history), ...c.comparators.flatMap((cmp) => breakMarks(cmp.rows))]) {
+    if (!breaks.some((b) => b.t === mark.t)) breaks.push(mark);
+  }
+  const missing = missingRuns(c.history);
+  const gapDrawn = hasInnerGap(c.history) || missing.length > 0;
   const atBaseline = c.history.find((r) => r.t === baseT && r.value !== null);
   const forecast =
     atBaseline && c.forecast.length > 0 && c.forecast[0]!.t > baseT
       ? [{ t: baseT, label: baseLabel, value: atBaseline.value!, lower: atBaseline.value!, upper: atBaseline.value! }, ...c.forecast]
       : c.forecast;
-  const target = input.target ? { t: input.target.t, label: c.periods.label(input.target.t), value: input.target.value } : undefined;
+  const target = input.target
+    ? { t: input.target.t, label: c.periods.label(input.target.t), value: clampToBounds(input.target.value, c.bounds) }
+    : undefined;
 
+  // 3. Scales and axes: every value drawn decides the value axis.
   const drawn: number[] = [
     ...actual.map((r) => r.value!),
     ...forecast.flatMap((f) => [f.lower, f.upper]),
@@ -244,67 +285,139 @@ export function baselineChartSpec(input: BaselineChartInput): TopLevelSpec {
   if (drawn.length === 0) {
     fail('INVALID_OPTION', METHOD, 'history', 'at least one value to draw (history, forecast, trajectory, target or comparators)', input.history, 'none');
   }
-  const lo = input.yDomain?.[0] ?? Math.min(...drawn);
-  const hi = input.yDomain?.[1] ?? Math.max(...drawn);
+  const valueAxis = input.yDomain ? fixedAxis(input.yDomain, c.bounds, decimals) : planValueAxis(drawn, c.bounds, decimals);
+  const axis = periodAxis(c.periods, width, baseT, FONT_SIZES.axisLabel, input.periodsPerYear);
+  const px = plotMapping(axis.domain, valueAxis.domain, width, height);
+  const scale = yScale(valueAxis);
+  // Every layer carries the same y axis so Vega-Lite merges them into one.
+  const yAxisDef = yAxis(xmlSafeText(input.unitLabel), decimals, percent, valueAxis, width);
+  const y = (field: string) => ({ field, type: 'quantitative' as const, scale, axis: yAxisDef });
+  const run = { field: 'run', type: 'nominal' as const };
 
-  // A point's code goes above it, or to its right when the target's star is at the same period
-  // (the star and its label take the space above and below).
-  const codeRight = (r: Row) => target !== undefined && target.t === r.t;
-  // Dense series are drawn as a thinner line without a dot at every period.
-  const dots = actual.length <= MAX_POINTS_WITH_DOTS;
-  const lineWidth = dots ? 2.25 : 1.25;
-  const datasets: Record<string, Record<string, unknown>[]> = {
-    history: c.history.map((r) => ({ t: r.t, label: r.label, value: r.value })),
-    history_points: (dots ? plain : []).map((r) => ({ t: r.t, label: r.label, value: r.value })),
-    history_flagged: flagged.map((r) => ({ t: r.t, label: r.label, value: r.value })),
-    history_flagged_codes: flagged.filter((r) => !codeRight(r)).map((r) => ({ t: r.t, label: r.label, value: r.value, text: r.text })),
-    history_flagged_codes_right: flagged.filter(codeRight).map((r) => ({ t: r.t, label: r.label, value: r.value, text: r.text })),
-    history_missing: missingRuns(missingCoded),
-    forecast,
-    baseline: [{ t: baseT, label: baseLabel, text: CHART_TEXT.baselineRule(baseLabel) }],
+  // 4. The words on the plot, placed clear of every point and line, in order of importance.
+  const obstacles: Obstacles = { points: [], segments: [] };
+  const pointBox = (t: number, value: number, size: number): Box => boxAround(px.x(t), px.y(value), radius(size));
+  const addLine = (rows: readonly { run: number; t: number; value: number }[]) => {
+    rows.forEach((r, i) => {
+      const next = rows[i + 1];
+      if (next && next.run === r.run) obstacles.segments.push([px.x(r.t), px.y(r.value), px.x(next.t), px.y(next.value)]);
+    });
   };
-  c.comparators.forEach((cmp, i) => {
-    datasets[`comparator_${i}`] = cmp.rows.map((r) => ({ t: r.t, label: r.label, value: r.value }));
+  addLine(historyRuns.solid);
+  addLine(historyRuns.dashed);
+  comparatorRuns.forEach((r) => {
+    addLine(r.solid);
+    addLine(r.dashed);
+    for (const d of r.diamonds) obstacles.points.push(pointBox(d.t, d.value!, COMPARATOR_ILLUSTRATIVE_SIZE));
+  });
+  addLine(forecast.map((f) => ({ run: 0, t: f.t, value: f.value })));
+  addLine(c.trajectory.map((p) => ({ run: 0, t: p.t, value: p.value })));
+  obstacles.segments.push([px.x(baseT), 0, px.x(baseT), height]);
+  for (const r of actual) obstacles.points.push(pointBox(r.t, r.value!, r.illustrative ? ILLUSTRATIVE_SIZE : r.marker ? FLAGGED_SIZE : POINT_SIZE));
+  for (const b of breaks) obstacles.points.push(pointBox(b.t, b.value, BREAK_SIZE));
+  if (target) obstacles.points.push(pointBox(target.t, target.value, TARGET_SIZE));
+  if (valueAxis.cut) obstacles.points.push(boxAround(0, height - 9, 8));
+
+  const annotation = FONT_SIZES.annotation;
+  const requests: (LabelRequest & { kind: 'target' | 'code' | 'baseline' | 'missing' })[] = [];
+  const targetText = target ? CHART_TEXT.targetLabel(chartNumber(target.value, decimals, percent)) : '';
+  if (target) {
+    const w = textWidth(targetText, annotation, true);
+    requests.push({ kind: 'target', text: targetText, fontSize: annotation, bold: true, anchor: { x: px.x(target.t), y: px.y(target.value) }, offsets: offsetsAround(radius(TARGET_SIZE), w, annotation) });
+  }
+  for (const r of flagged) {
+    const text = codes(r.marker!).map((m) => `[${m}]`).join('');
+    const size = r.illustrative ? ILLUSTRATIVE_SIZE : FLAGGED_SIZE;
+    requests.push({ kind: 'code', text, fontSize: annotation, anchor: { x: px.x(r.t), y: px.y(r.value!) }, offsets: offsetsAround(radius(size), textWidth(text, annotation), annotation) });
+  }
+  const baseText = CHART_TEXT.baselineRule(baseLabel);
+  const baseWidth = textWidth(baseText, annotation);
+  const beside = baseWidth / 2 + 5;
+  requests.push({
+    kind: 'baseline',
+    text: baseText,
+    fontSize: annotation,
+    anchor: { x: px.x(baseT), y: 0 },
+    offsets: [
+      { dx: beside, dy: 9 },
+      { dx: beside, dy: height - 9 },
+      { dx: -beside, dy: 9 },
+      { dx: -beside, dy: height - 9 },
+      ...[0.25, 0.5, 0.75].flatMap((f) => [{ dx: beside, dy: height * f }, { dx: -beside, dy: height * f }]),
+    ],
+  });
+  for (const m of missing) {
+    const w = textWidth(m.text, annotation);
+    requests.push({
+      kind: 'missing',
+      text: m.text,
+      fontSize: annotation,
+      anchor: { x: px.x(m.t), y: height - 9 },
+      offsets: [{ dx: 0, dy: 0 }, { dx: 0, dy: -14 }, { dx: 0, dy: 9 - height }, { dx: w / 2 + 4, dy: 0 }, { dx: -w / 2 - 4, dy: 0 }],
+    });
+  }
+  const placed = placeLabels(requests, obstacles, width, height);
+  const placedOf = (kind: string) => placed.filter((_, i) => requests[i]!.kind === kind).map((p) => ({ x: p.x, y: p.y, text: p.text }));
+
+  // 5. Datasets, one per layer.
+  const point = (r: { t: number; label: string; value: number | null }) => ({ t: r.t, label: r.label, value: r.value });
+  const datasets: Record<string, Record<string, unknown>[]> = {
+    history_solid: historyRuns.solid.map((r) => ({ ...r })),
+    history_dashed: historyRuns.dashed.map((r) => ({ ...r })),
+    history_points: plain.map(point),
+    history_flagged: squares.map(point),
+    history_illustrative: diamonds.map(point),
+    breaks: breaks.map((b) => ({ t: round(b.t * 2) / 2, value: b.value })),
+    forecast,
+    baseline: [{ t: baseT, label: baseLabel }],
+    baseline_label: placedOf('baseline'),
+    code_labels: placedOf('code'),
+    missing_labels: placedOf('missing'),
+  };
+  comparatorRuns.forEach((r, i) => {
+    datasets[`comparator_${i}`] = r.solid.map((x) => ({ ...x }));
+    datasets[`comparator_${i}_dashed`] = r.dashed.map((x) => ({ ...x }));
+    datasets[`comparator_${i}_diamonds`] = r.diamonds.map(point);
+    datasets[`comparator_${i}_points`] = r.lone.map(point);
   });
   if (c.trajectory.length > 0) datasets.trajectory = c.trajectory;
-  // The target's label goes on the side the trajectory does not come from.
-  let targetDy = -19;
   if (target) {
-    const before = [...c.trajectory].reverse().find((p) => p.t < target.t)?.value ?? actual[actual.length - 1]?.value ?? target.value;
-    if (before > target.value) targetDy = 19;
-    datasets.target = [{ ...target, text: CHART_TEXT.targetLabel(chartNumber(target.value, decimals, percent)) }];
+    datasets.target = [{ ...target }];
+    datasets.target_label = placedOf('target');
   }
 
-  // 3. Scales and axes.
-  const axis = periodAxis(c.periods, width, baseT, FONT_SIZES.axisLabel);
-  const scale = yScale(input.yDomain);
-  // Every layer carries the same y axis so Vega-Lite merges them into one.
-  const yAxisDef = yAxis(input.unitLabel, decimals, percent, [lo, hi]);
-  const y = (field: string) => ({ field, type: 'quantitative' as const, scale, axis: yAxisDef });
-  // The baseline label sits at the top of the plot unless the series is high there.
-  const baselineHigh = atBaseline ? atBaseline.value! > lo + (hi - lo) * 0.6 : false;
-
-  // 4. Layers, bottom to top.
+  // 6. Layers, bottom to top.
   const layer: UnitSpec<Field>[] = [];
-  // Words drawn on the plot; they go on top of every line, each over a white halo.
-  const labels: UnitSpec<Field>[] = [];
   layer.push({
     name: 'forecast_band',
     data: { name: 'forecast' },
     mark: { type: 'area', color: COLOURS.orange, opacity: 0.22, interpolate: 'linear' },
     encoding: { y: y('lower'), y2: { field: 'upper' } },
   });
-  c.comparators.forEach((cmp, i) => {
+  comparatorRuns.forEach((r, i) => {
+    const colour = COMPARATOR_COLOURS[i]!;
     layer.push({
       name: `comparator_${i}_line`,
       data: { name: `comparator_${i}` },
-      mark: {
-        type: 'line',
-        color: COMPARATOR_COLOURS[i]!,
-        strokeWidth: 1.5,
-        strokeDash: [...DASHES.comparators[i]!],
-        invalid: 'break-paths-filter-domains',
-      },
+      mark: { type: 'line', color: colour, strokeWidth: 1.5, strokeDash: [...DASHES.comparators[i]!] },
+      encoding: { y: y('value'), detail: run },
+    });
+    layer.push({
+      name: `comparator_${i}_dashed`,
+      data: { name: `comparator_${i}_dashed` },
+      mark: { type: 'line', color: colour, strokeWidth: 1.5, strokeDash: [...comparatorIllustrativeDash(i)] },
+      encoding: { y: y('value'), detail: run },
+    });
+    layer.push({
+      name: `comparator_${i}_diamonds`,
+      data: { name: `comparator_${i}_diamonds` },
+      mark: { type: 'point', shape: SHAPES.illustrative, filled: false, fill: COLOURS.white, stroke: colour, strokeWidth: 1.25, size: COMPARATOR_ILLUSTRATIVE_SIZE, opacity: 1 },
+      encoding: { y: y('value') },
+    });
+    layer.push({
+      name: `comparator_${i}_points`,
+      data: { name: `comparator_${i}_points` },
+      mark: { type: 'point', shape: SHAPES.actual, filled: true, color: colour, size: POINT_SIZE * 0.6, opacity: 1 },
       encoding: { y: y('value') },
     });
   });
@@ -312,20 +425,6 @@ export function baselineChartSpec(input: BaselineChartInput): TopLevelSpec {
     name: 'baseline_rule',
     data: { name: 'baseline' },
     mark: { type: 'rule', color: COLOURS.inkSoft, strokeWidth: 1.25, strokeDash: [...DASHES.baseline] },
-  });
-  labels.push({
-    name: 'baseline_label',
-    data: { name: 'baseline' },
-    mark: {
-      type: 'text',
-      align: 'left',
-      baseline: baselineHigh ? 'bottom' : 'top',
-      dx: 5,
-      y: baselineHigh ? height - 4 : 4,
-      fontSize: FONT_SIZES.annotation,
-      color: COLOURS.inkSoft,
-    },
-    encoding: { text: { field: 'text', type: 'nominal' } },
   });
   if (c.trajectory.length > 0) {
     layer.push({
@@ -363,78 +462,88 @@ export function baselineChartSpec(input: BaselineChartInput): TopLevelSpec {
   }
   layer.push({
     name: 'history_line',
-    data: { name: 'history' },
-    mark: { type: 'line', color: COLOURS.blue, strokeWidth: lineWidth, invalid: 'break-paths-filter-domains' },
-    encoding: { y: y('value') },
+    data: { name: 'history_solid' },
+    mark: { type: 'line', color: COLOURS.blue, strokeWidth: lineWidth },
+    encoding: { y: y('value'), detail: run },
+  });
+  layer.push({
+    name: 'history_dashed',
+    data: { name: 'history_dashed' },
+    mark: { type: 'line', color: COLOURS.blue, strokeWidth: lineWidth, strokeDash: [...DASHES.illustrative] },
+    encoding: { y: y('value'), detail: run },
   });
   layer.push({
     name: 'history_points',
     data: { name: 'history_points' },
-    mark: { type: 'point', shape: SHAPES.actual, filled: true, color: COLOURS.blue, size: 36, opacity: 1, stroke: COLOURS.white, strokeWidth: 1 },
+    mark: { type: 'point', shape: SHAPES.actual, filled: true, color: COLOURS.blue, size: POINT_SIZE, opacity: 1, stroke: COLOURS.white, strokeWidth: 1 },
     encoding: { y: y('value') },
   });
   layer.push({
     name: 'history_flagged',
     data: { name: 'history_flagged' },
-    mark: { type: 'point', shape: SHAPES.flagged, filled: false, fill: COLOURS.white, stroke: COLOURS.blue, strokeWidth: 1.75, size: 80, opacity: 1 },
+    mark: { type: 'point', shape: SHAPES.flagged, filled: false, fill: COLOURS.white, stroke: COLOURS.blue, strokeWidth: 1.75, size: FLAGGED_SIZE, opacity: 1 },
     encoding: { y: y('value') },
   });
-  labels.push({
-    name: 'history_flagged_codes',
-    data: { name: 'history_flagged_codes' },
-    mark: { type: 'text', align: 'center', baseline: 'bottom', dy: -12, fontSize: FONT_SIZES.annotation, color: COLOURS.ink },
-    encoding: { y: y('value'), text: { field: 'text', type: 'nominal' } },
+  layer.push({
+    name: 'history_illustrative',
+    data: { name: 'history_illustrative' },
+    mark: { type: 'point', shape: SHAPES.illustrative, filled: false, fill: COLOURS.white, stroke: COLOURS.blue, strokeWidth: 1.5, size: ILLUSTRATIVE_SIZE, opacity: 1 },
+    encoding: { y: y('value') },
   });
-  labels.push({
-    name: 'history_flagged_codes_right',
-    data: { name: 'history_flagged_codes_right' },
-    mark: { type: 'text', align: 'left', baseline: 'middle', dx: 13, fontSize: FONT_SIZES.annotation, color: COLOURS.ink },
-    encoding: { y: y('value'), text: { field: 'text', type: 'nominal' } },
+  layer.push({
+    name: 'break_marks',
+    data: { name: 'breaks' },
+    mark: { type: 'point', shape: SHAPES.breakInSeries, filled: false, stroke: COLOURS.ink, strokeWidth: 1.5, size: BREAK_SIZE, opacity: 1 },
+    encoding: { y: y('value') },
   });
-  labels.push({
-    name: 'history_missing_codes',
-    data: { name: 'history_missing' },
-    mark: { type: 'text', align: 'center', baseline: 'bottom', y: height - 4, fontSize: FONT_SIZES.annotation, color: COLOURS.inkSoft },
-    encoding: { text: { field: 'text', type: 'nominal' } },
-  });
-  if (target) {
-    labels.push({
-      name: 'target_label',
-      data: { name: 'target' },
-      mark: { type: 'text', align: 'center', baseline: 'middle', dy: targetDy, fontSize: FONT_SIZES.annotation, fontWeight: 'bold', color: COLOURS.green },
-      encoding: { y: y('value'), text: { field: 'text', type: 'nominal' } },
-    });
-  }
-
-  for (const text of labels) layer.push(halo(text), text);
+  if (valueAxis.cut) layer.push(...axisBreakLayers(height));
+  layer.push(...placedTextLayers('baseline_label', { fontSize: annotation, colour: COLOURS.inkSoft }));
+  layer.push(...placedTextLayers('code_labels', { fontSize: annotation, colour: COLOURS.ink }));
+  layer.push(...placedTextLayers('missing_labels', { fontSize: annotation, colour: COLOURS.inkSoft }));
+  if (target) layer.push(...placedTextLayers('target_label', { fontSize: annotation, colour: COLOURS.green, bold: true }));
 
   // Layers with nothing to draw are left out (an empty layer only makes Vega warn).
   const drawnLayers = layer.filter((l) => {
-    const name = (l.data as { name: string }).name;
-    return (datasets[name]?.length ?? 0) > 0;
+    const data = l.data as { name?: string };
+    return data.name === undefined || (datasets[data.name]?.length ?? 0) > 0;
   });
   for (const name of Object.keys(datasets)) if (datasets[name]!.length === 0) delete datasets[name];
 
-  // 5. The key, in words, one entry per layer.
+  // 7. The key, in words: one entry for each kind of mark drawn, and none for a mark not drawn.
   const entries: KeyEntry[] = [];
-  entries.push({
-    label: CHART_TEXT.actual,
-    glyphs: [
-      { kind: 'line', stroke: COLOURS.blue, dash: [], width: lineWidth },
-      ...(dots
-        ? [{ kind: 'symbol' as const, shape: SHAPES.actual, fill: COLOURS.blue, stroke: COLOURS.white, size: 36, strokeWidth: 1 }]
-        : []),
-    ],
-  });
-  for (const code of unique(flagged.flatMap((r) => codes(r.marker!)))) {
+  const solidDrawn = historyRuns.solid.length > 0 || plain.length > 0;
+  if (solidDrawn) {
     entries.push({
-      label: CHART_TEXT.flagged(code),
-      glyphs: [{ kind: 'symbol', shape: SHAPES.flagged, fill: COLOURS.white, stroke: COLOURS.blue, size: 80, strokeWidth: 1.75 }],
+      label: CHART_TEXT.actual,
+      glyphs: [
+        { kind: 'line', stroke: COLOURS.blue, dash: [], width: lineWidth },
+        ...(dots ? [{ kind: 'symbol' as const, shape: SHAPES.actual, fill: COLOURS.blue, stroke: COLOURS.white, size: POINT_SIZE, strokeWidth: 1 }] : []),
+      ],
     });
   }
-  if (missing.length > 0) {
+  const comparatorIllustrative = comparatorRuns.some((r) => r.dashed.length > 0 || r.diamonds.length > 0);
+  if (illustrative.length > 0 || comparatorIllustrative) {
+    const stroke = illustrative.length > 0 ? COLOURS.blue : COLOURS.inkSoft;
+    const withDiamonds = diamonds.length > 0 || comparatorRuns.some((r) => r.diamonds.length > 0);
+    const glyphs: Glyph[] = [{ kind: 'line', stroke, dash: [...DASHES.illustrative], width: illustrative.length > 0 ? lineWidth : 1.5 }];
+    if (withDiamonds) glyphs.push({ kind: 'symbol', shape: SHAPES.illustrative, fill: COLOURS.white, stroke, size: ILLUSTRATIVE_SIZE, strokeWidth: 1.5 });
+    entries.push({ label: withDiamonds ? CHART_TEXT.illustrative : CHART_TEXT.illustrativeDashed, glyphs });
+  }
+  for (const code of unique(flagged.flatMap((r) => codes(r.marker!)))) {
+    const square = squares.some((r) => codes(r.marker!).includes(code));
     entries.push({
-      label: CHART_TEXT.gap(unique(missingCoded.map((r) => r.marker!))),
+      label: CHART_TEXT.flagged(code),
+      glyphs: square
+        ? [{ kind: 'symbol', shape: SHAPES.flagged, fill: COLOURS.white, stroke: COLOURS.blue, size: FLAGGED_SIZE, strokeWidth: 1.75 }]
+        : [{ kind: 'letter', text: `[${code}]`, colour: COLOURS.ink }],
+    });
+  }
+  if (breaks.length > 0) {
+    entries.push({ label: CHART_TEXT.breakInSeries, glyphs: [{ kind: 'symbol', shape: SHAPES.breakInSeries, fill: 'none', stroke: COLOURS.ink, size: BREAK_SIZE, strokeWidth: 1.5 }] });
+  }
+  if (gapDrawn) {
+    entries.push({
+      label: CHART_TEXT.gap(unique(missing.map((m) => m.text))),
       glyphs: [{ kind: 'gap-line', stroke: COLOURS.blue, width: lineWidth, dots }],
     });
   }
@@ -461,10 +570,13 @@ export function baselineChartSpec(input: BaselineChartInput): TopLevelSpec {
     glyphs: [{ kind: 'vrule', stroke: COLOURS.inkSoft, dash: [...DASHES.baseline], width: 1.25 }],
   });
   c.comparators.forEach((cmp, i) => {
-    entries.push({ label: cmp.name, glyphs: [{ kind: 'line', stroke: COMPARATOR_COLOURS[i]!, dash: [...DASHES.comparators[i]!], width: 1.5 }] });
+    const r = comparatorRuns[i]!;
+    // A comparator drawn only dashed (every value illustrative) shows that dash in its entry.
+    const dash = r.solid.length > 0 || r.dashed.length === 0 ? DASHES.comparators[i]! : comparatorIllustrativeDash(i);
+    entries.push({ label: cmp.name, glyphs: [{ kind: 'line', stroke: COMPARATOR_COLOURS[i]!, dash: [...dash], width: 1.5 }] });
   });
 
-  // 6. Assemble: title, plot, key.
+  // 8. Assemble: title, plot, key.
   return chartFrame({
     kind: 'baseline',
     title,

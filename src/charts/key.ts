@@ -36,13 +36,19 @@ export interface KeyLayout {
   rows: number;
   /** Left edge of each column, in pixels. */
   columnX: number[];
+  /** Each entry's sample position (left edge, middle of its first line) and its words, one string a line. */
+  placed: { x: number; y: number; lines: string[] }[];
+  /** Where the footnotes start, in pixels from the top of the key. */
+  notesTop: number;
   /** Height of the key view in pixels. */
   height: number;
 }
 
 /**
  * How the entries and footnotes fit in `width` pixels: the most columns (up to three) whose
- * widest entries, side by side, fit. Entries run left to right, then top to bottom.
+ * widest entries, side by side, fit on one line each. When even one column is too narrow, an
+ * entry's words wrap onto more lines (never cut), and its row grows.
+ * Entries run left to right, then top to bottom.
  */
 export function layoutKey(entries: readonly KeyEntry[], footnoteLines: number, width: number): KeyLayout {
   const entryWidth = entries.map((e) => SIZES.keySample + SIZES.keyGap + textWidth(e.label, FONT_SIZES.key));
@@ -55,9 +61,20 @@ export function layoutKey(entries: readonly KeyEntry[], footnoteLines: number, w
     if (columns === 1 || total <= width) break;
   }
   columns = Math.max(1, columns);
+  const textRoom = width - SIZES.keySample - SIZES.keyGap;
+  const lines = entries.map((e) => (columns === 1 ? wrapText(e.label, textRoom, FONT_SIZES.key) : [e.label]));
   const rows = Math.ceil(entries.length / columns);
+  const placed: KeyLayout['placed'] = [];
+  let top = 0;
+  for (let row = 0; row < rows; row++) {
+    const these = lines.slice(row * columns, row * columns + columns);
+    const tallest = Math.max(1, ...these.map((l) => l.length));
+    these.forEach((l, j) => placed.push({ x: columnX[j]!, y: top + SIZES.keyRow / 2, lines: l }));
+    top += SIZES.keyRow + (tallest - 1) * SIZES.keyLine;
+  }
+  const notesTop = top + 6;
   const footnotes = footnoteLines > 0 ? 6 + footnoteLines * SIZES.footnoteRow : 0;
-  return { columns, rows, columnX, height: rows * SIZES.keyRow + footnotes };
+  return { columns, rows, columnX, placed, notesTop, height: top + footnotes };
 }
 
 const pixel = (field: string) => ({ field, type: 'quantitative' as const, scale: null, axis: null });
@@ -77,8 +94,7 @@ export function keySpec(entries: readonly KeyEntry[], footnotes: readonly string
   const labels: Record<string, unknown>[] = [];
   const s = SIZES.keySample;
   entries.forEach((entry, i) => {
-    const x = layout.columnX[i % layout.columns]!;
-    const y = Math.floor(i / layout.columns) * SIZES.keyRow + SIZES.keyRow / 2;
+    const { x, y, lines } = layout.placed[i]!;
     for (const g of entry.glyphs) {
       switch (g.kind) {
         case 'line':
@@ -107,10 +123,9 @@ export function keySpec(entries: readonly KeyEntry[], footnotes: readonly string
           break;
       }
     }
-    labels.push({ x: x + s + SIZES.keyGap, y, text: entry.label });
+    lines.forEach((text, k) => labels.push({ x: x + s + SIZES.keyGap, y: y + k * SIZES.keyLine, text }));
   });
-  const notesTop = layout.rows * SIZES.keyRow + 6;
-  const notes = noteLines.map((text, i) => ({ x: 0, y: notesTop + i * SIZES.footnoteRow + SIZES.footnoteRow / 2, text }));
+  const notes = noteLines.map((text, i) => ({ x: 0, y: layout.notesTop + i * SIZES.footnoteRow + SIZES.footnoteRow / 2, text }));
 
   const layer: UnitSpec<Field>[] = [];
   if (bands.length > 0) {

@@ -36,6 +36,13 @@ export const CHART_TEXT = {
     });
     return `gap: no value (${reasons.join(', ')})`;
   },
+  /** Hollow diamonds on dashed lines. */
+  illustrative: '◇ illustrative, not a published figure',
+  /** A dense line drawn without points: only the dash shows. */
+  illustrativeDashed: 'dashed: illustrative, not a published figure',
+  breakInSeries: 'break in series',
+  /** The value axis title when the axis does not start at zero. */
+  axisCut: (unit: string, start: string) => `${unit} (axis starts at ${start})`,
   spcCommon: 'common cause variation',
   spcImprovement: 'special cause: improvement',
   spcConcern: 'special cause: concern',

@@ -53,11 +53,11 @@ const STEPS_BY_YEAR: Record<number, number[]> = {
 const STEPS = [1, 2, 3, 4, 5, 6, 10, 12, 20, 25, 50, 100, 200, 250, 500, 1000];
 
 /**
- * How many periods make a year, guessed from the house-style labels (`2013-W39` → 52,
- * `2013-Q2` → 4, `2013-03` or `Mar 2013` → 12, `2013` or `2012/13` → 1); undefined if unclear.
+ * How many periods make a year, guessed from the labels (`w/c 23 Sep 2013` or `2013-W39` → 52,
+ * `2013 Q2` → 4, `Mar 2013` or `2013-03` → 12, `2013` or `2012/13` → 1); undefined if unclear.
  */
 export function guessPeriodsPerYear(label: string): number | undefined {
-  if (/\bW\d{1,2}$/.test(label)) return 52;
+  if (/\bW\d{1,2}$/.test(label) || /^w\/c /.test(label)) return 52;
   if (/\bQ[1-4]$/.test(label)) return 4;
   if (/^\d{4}-\d{2}$/.test(label) || /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}$/.test(label)) return 12;
   if (/^\d{4}(\/\d{2})?$/.test(label)) return 1;
@@ -91,16 +91,16 @@ export interface PeriodAxisPlan {
  * Plan the period axis for a plot `width` pixels wide. Ticks are `step` periods apart, counted
  * from `anchor` (the baseline period), so the baseline period is always labelled when it is in
  * range; `step` is the smallest natural step (for the series' frequency, guessed from the
- * anchor's label) that leaves 12px between the widest labels.
+ * anchor's label unless `periodsPerYear` is given) that leaves 12px between the widest labels.
  */
-export function periodAxis(periods: PeriodLabels, width: number, anchor: number, fontSize: number): PeriodAxisPlan {
+export function periodAxis(periods: PeriodLabels, width: number, anchor: number, fontSize: number, periodsPerYear?: number): PeriodAxisPlan {
   const first = periods.first;
   const last = periods.last;
   const count = last - first + 1;
   const perPeriod = width / count;
   let widest = 0;
   for (let t = first; t <= last; t++) widest = Math.max(widest, textWidth(periods.label(t), fontSize));
-  const step = niceStep((widest + 12) / perPeriod, guessPeriodsPerYear(periods.label(anchor)));
+  const step = niceStep((widest + 12) / perPeriod, periodsPerYear ?? guessPeriodsPerYear(periods.label(anchor)));
   const offset = (((anchor - first) % step) + step) % step;
   const values: number[] = [];
   for (let t = first + offset; t <= last; t += step) values.push(t);

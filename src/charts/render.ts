@@ -8,7 +8,8 @@
  *          ──2 compile──────────▶ Vega spec          (vega-lite; warnings to `onWarning`)
  *          ──3 parse────────────▶ Vega runtime       (vega.parse)
  *          ──4 draw─────────────▶ SVG markup         (new vega.View, renderer 'none', toSVG)
- *          ──5 finalize─────────▶ SVG with <title>, <desc>, role="img", version stamp
+ *          ──5 finalize─────────▶ SVG with <title>, <desc>, role="img", version stamp,
+ *                                 one element a line (so a new value is a small diff)
  *
  * Determinism: the same spec gives byte-identical SVG on every machine and every call.
  * - A fresh `View` per call; draws run one at a time, and vega's clip-path and gradient id
@@ -22,7 +23,7 @@ import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import { ChartInputError } from './errors.js';
-import { finalizeSvg } from './svg.js';
+import { finalizeSvg, oneElementPerLine } from './svg.js';
 import { vegaTextWidth } from './text-metrics.js';
 
 export interface RenderOptions {
@@ -147,9 +148,10 @@ export async function renderSvg(spec: TopLevelSpec, options: RenderOptions = {})
   const text = accessibleText(spec, options); // 1
   const compiled = compileSpec(spec, onWarning); // 2
   const svg = await drawSvg(compiled, onWarning); // 3, 4
-  return finalizeSvg(svg, {
+  const finished = finalizeSvg(svg, {
     ...text,
     ...(options.id !== undefined ? { id: options.id } : {}),
     ...(options.stamp === false ? {} : { comment: `drawn by oba with ${RENDERER_VERSIONS}` }),
-  }); // 5
+  });
+  return oneElementPerLine(finished); // 5
 }

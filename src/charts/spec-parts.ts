@@ -6,7 +6,11 @@ import type { Axis } from 'vega-lite/types_unstable/axis.js';
 import type { Scale } from 'vega-lite/types_unstable/scale.js';
 import { formatNumber } from '../render/format.js';
 import { fail } from './errors.js';
-import { COLOURS, FONT_SIZES } from './theme.js';
+import type { Field } from 'vega-lite/types_unstable/channeldef.js';
+import type { UnitSpec } from 'vega-lite/types_unstable/spec/index.js';
+import { CHART_TEXT } from './messages.js';
+import { AXIS_BREAK_GAP_PATH, AXIS_BREAK_PATH, COLOURS, FONT_SIZES } from './theme.js';
+import type { ValueAxisPlan } from './value-axis.js';
 import { textWidth, wrapText } from './text-metrics.js';
 
 export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -24,20 +28,23 @@ export function requireDecimals(method: string, value: unknown): number {
   return value;
 }
 
-/** The y scale: fitted to the data (not forced to include zero) unless a domain is given. */
-export function yScale(domain: [number, number] | undefined): Scale {
-  return domain ? { domain: [domain[0], domain[1]], nice: false, zero: false } : { zero: false, nice: true };
+/** The y scale over a planned domain (no nicing or zero of vega's own: the plan has done both). */
+export function yScale(plan: ValueAxisPlan): Scale {
+  return { domain: [plan.domain[0], plan.domain[1]], nice: false, zero: false };
 }
 
 /**
  * The y axis: the unit written horizontally above the axis (easier to read than rotated text),
- * light horizontal grid lines, labels at the series' decimal places.
- * `extremes` are the largest and smallest values drawn, used to line the unit up with the labels.
+ * with "(axis starts at …)" when the axis is cut, light horizontal grid lines, the planned ticks
+ * labelled at the series' decimal places, and an axis line (which the break mark crosses) only
+ * when the axis is cut.
  */
-export function yAxis(unitLabel: string, decimals: number, percent: boolean, extremes: number[]): Axis {
-  const widest = Math.max(0, ...extremes.map((v) => textWidth(chartNumber(v, decimals, percent), FONT_SIZES.axisLabel)));
+export function yAxis(unitLabel: string, decimals: number, percent: boolean, plan: ValueAxisPlan, width: number): Axis {
+  const widest = Math.max(0, ...plan.ticks.map((v) => textWidth(chartNumber(v, decimals, percent), FONT_SIZES.axisLabel)));
+  const title = plan.cut ? CHART_TEXT.axisCut(unitLabel, chartNumber(plan.domain[0], decimals, percent)) : unitLabel;
+  const lines = wrapText(title, width, FONT_SIZES.axisTitle);
   return {
-    title: unitLabel,
+    title: lines.length === 1 ? lines[0]! : lines,
     titleAngle: 0,
     titleAlign: 'left',
     titleAnchor: 'end',
@@ -46,15 +53,83 @@ export function yAxis(unitLabel: string, decimals: number, percent: boolean, ext
     titleY: -10,
     titleFontSize: FONT_SIZES.axisTitle,
     titleColor: COLOURS.ink,
+    titleLineHeight: 14,
     format: `,.${decimals}f`,
     ...(percent ? { labelExpr: "datum.label + '%'" } : {}),
-    tickCount: 6,
-    tickMinStep: 10 ** -decimals,
+    values: plan.ticks,
     grid: true,
-    domain: false,
+    domain: plan.cut,
+    domainColor: COLOURS.inkSoft,
     ticks: false,
     labelPadding: 6,
   };
+}
+
+/** Pixel positions on a plot: x from the period position `t`, y from a value. */
+export interface PlotMapping {
+  x: (t: number) => number;
+  y: (value: number) => number;
+}
+
+export function plotMapping(xDomain: readonly [number, number], yDomain: readonly [number, number], width: number, height: number): PlotMapping {
+  const [x0, x1] = xDomain;
+  const [y0, y1] = yDomain;
+  return {
+    x: (t) => ((t - x0) / (x1 - x0)) * width,
+    y: (v) => height - ((v - y0) / (y1 - y0)) * height,
+  };
+}
+
+/**
+ * The break mark at the foot of a cut value axis: a white gap across the axis line with two
+ * slanted strokes, drawn in pixels at the plot's bottom-left corner, a little above the x axis.
+ */
+export function axisBreakLayers(height: number): UnitSpec<Field>[] {
+  const at = { x: { value: 0 }, y: { value: height - 9 } };
+  return [
+    {
+      name: 'axis_break_gap',
+      data: { values: [{}] },
+      mark: { type: 'point', shape: AXIS_BREAK_GAP_PATH, filled: true, color: COLOURS.white, opacity: 1, size: 196, strokeWidth: 0 },
+      encoding: at,
+    },
+    {
+      name: 'axis_break',
+      data: { values: [{}] },
+      mark: { type: 'point', shape: AXIS_BREAK_PATH, filled: false, stroke: COLOURS.ink, strokeWidth: 1.25, opacity: 1, size: 196 },
+      encoding: at,
+    },
+  ];
+}
+
+/** How a set of words on the plot is drawn. */
+export interface LabelStyle {
+  fontSize: number;
+  colour: string;
+  bold?: boolean;
+}
+
+/**
+ * A text layer over a white halo, for words placed in pixels (`placement.ts`): each row of the
+ * dataset `name` has `x` (left edge), `y` (middle) and `text`.
+ */
+export function placedTextLayers(name: string, style: LabelStyle): UnitSpec<Field>[] {
+  const encoding = {
+    x: { field: 'x', type: 'quantitative' as const, scale: null, axis: null },
+    y: { field: 'y', type: 'quantitative' as const, scale: null, axis: null },
+    text: { field: 'text', type: 'nominal' as const },
+  };
+  const mark = { type: 'text' as const, align: 'left' as const, baseline: 'middle' as const, fontSize: style.fontSize, ...(style.bold ? { fontWeight: 'bold' as const } : {}) };
+  return [
+    { name: `${name}_halo`, data: { name }, mark: { ...mark, color: COLOURS.white, stroke: COLOURS.white, strokeWidth: 3, strokeJoin: 'round' }, encoding },
+    { name, data: { name }, mark: { ...mark, color: style.colour }, encoding },
+  ];
+}
+
+/** A whole number of 1 or more (periods in a year). */
+export function requirePositiveWhole(method: string, path: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) fail('OUT_OF_RANGE', method, path, `${path} to be a whole number of 1 or more`, value);
+  return value;
 }
 
 /** Check a series' `t` strictly increases. */
@@ -84,7 +159,7 @@ export interface ChartFrame {
 export function chartFrame(frame: ChartFrame): TopLevelSpec {
   return {
     $schema: SCHEMA,
-    title: { text: wrapText(frame.title, frame.width + 60, FONT_SIZES.title, true) },
+    title: { text: wrapText(frame.title, frame.width, FONT_SIZES.title, true), lineHeight: 18 },
     description: frame.description,
     usermeta: { oba: { chart: frame.kind, title: frame.title, description: frame.description } },
     config: frame.config,

@@ -90,3 +90,34 @@ export function finalizeSvg(svg: string, options: FinalizeOptions): string {
     (options.comment !== undefined ? `<!-- ${xmlSafeText(options.comment).replace(/-{2,}/g, '-').replace(/-$/, '')} -->` : '');
   return svg.slice(0, start) + head + (selfClosing ? '</svg>' : '') + svg.slice(end + 1);
 }
+
+/**
+ * One element a line: a line break between every two tags that meet (`><`), except inside
+ * `<text>`, where white space would shift the words. A changed value then changes a few lines of
+ * the file, not its one line. Breaks between elements are not rendered, so the picture is the same.
+ *
+ * @example
+ * oneElementPerLine('<svg><g><text>a<tspan>b</tspan></text></g></svg>');
+ * // '<svg>\n<g>\n<text>a<tspan>b</tspan></text>\n</g>\n</svg>'
+ */
+export function oneElementPerLine(svg: string): string {
+  let out = '';
+  let inText = 0;
+  let i = 0;
+  while (i < svg.length) {
+    const open = svg.indexOf('<', i);
+    if (open < 0) {
+      out += svg.slice(i);
+      break;
+    }
+    out += svg.slice(i, open);
+    const close = svg.indexOf('>', open);
+    const tag = svg.slice(open, close < 0 ? svg.length : close + 1);
+    if (inText === 0 && out.endsWith('>')) out += '\n';
+    out += tag;
+    if (/^<text[\s>]/.test(tag) && !tag.endsWith('/>')) inText++;
+    else if (tag.startsWith('</text')) inText--;
+    i = open + tag.length;
+  }
+  return out;
+}

@@ -53,6 +53,7 @@ const EXTRA: Record<string, number> = {
   '≈': 584,
   '≤': 584,
   '≥': 584,
+  '◇': 722, // not in Helvetica: the width of the fallback fonts' white diamond, rounded up
 };
 
 /** Width of a character the tables do not list: a lower-case letter's, or an em for wide scripts. */
@@ -105,15 +106,16 @@ export function vegaTextWidth(item: TextItem, text?: unknown): number {
 
 /**
  * Break `text` into lines no wider than `maxWidth` pixels at `fontSize`, at spaces.
- * A single word wider than the line is left whole on a line of its own.
+ * A word wider than a whole line is broken between characters, so no line is ever wider.
  */
 export function wrapText(text: string, maxWidth: number, fontSize: number, bold = false): string[] {
-  const words = text.split(/\s+/).filter((w) => w.length > 0);
+  const fits = (candidate: string) => textWidth(candidate, fontSize, bold) <= maxWidth;
+  const words = text.split(/\s+/).filter((w) => w.length > 0).flatMap((word) => (fits(word) ? [word] : splitWord(word, fits)));
   const lines: string[] = [];
   let line = '';
   for (const word of words) {
     const candidate = line ? `${line} ${word}` : word;
-    if (line && textWidth(candidate, fontSize, bold) > maxWidth) {
+    if (line && !fits(candidate)) {
       lines.push(line);
       line = word;
     } else {
@@ -122,4 +124,20 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, bold 
   }
   if (line) lines.push(line);
   return lines;
+}
+
+/** A word cut into the longest pieces that fit (at least one character each). */
+function splitWord(word: string, fits: (text: string) => boolean): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  for (const ch of word) {
+    if (piece && !fits(piece + ch)) {
+      pieces.push(piece);
+      piece = ch;
+    } else {
+      piece += ch;
+    }
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
 }

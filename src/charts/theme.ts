@@ -39,6 +39,8 @@ export const DASHES: {
   readonly trajectory: readonly number[];
   readonly baseline: readonly number[];
   readonly limits: readonly number[];
+  /** Lines into and out of an illustrative value. */
+  readonly illustrative: readonly number[];
   /** Comparators in order: solid, dotted, long dash, dash-dot-dot. */
   readonly comparators: readonly (readonly number[])[];
 } = {
@@ -47,6 +49,7 @@ export const DASHES: {
   trajectory: [10, 3, 2, 3],
   baseline: [2, 2],
   limits: [5, 3],
+  illustrative: [4, 3],
   comparators: [[], [2, 3], [12, 4], [6, 2, 2, 2, 2, 2]],
 };
 
@@ -66,10 +69,20 @@ export const STAR_PATH = (() => {
   return parts.join('') + 'Z';
 })();
 
+/** A break in series: two short parallel slashes, drawn as a stroked symbol (⫽). */
+export const BREAK_PATH = 'M-0.75,0.9L-0.15,-0.9M0.15,0.9L0.75,-0.9';
+
+/** The break mark on a cut value axis: two slanted strokes across the axis line, over a white gap. */
+export const AXIS_BREAK_PATH = 'M-1,0.05L1,-0.45M-1,0.45L1,-0.05';
+export const AXIS_BREAK_GAP_PATH = 'M-1,0.05L1,-0.45L1,-0.05L-1,0.45Z';
+
 export const SHAPES = {
   actual: 'circle',
-  /** A value carrying a status flag (provisional, revised, ...). */
-  flagged: 'diamond',
+  /** A value carrying a status flag (provisional, revised, ...): an open square. */
+  flagged: 'square',
+  /** An illustrative value, not a published figure: a hollow diamond (◇). */
+  illustrative: 'diamond',
+  breakInSeries: BREAK_PATH,
   target: STAR_PATH,
   spcCommon: 'circle',
   spcImprovement: 'square',
@@ -95,6 +108,8 @@ export const SIZES = {
   spcHeight: 240,
   /** Rows of the key, and the line sample drawn in each. */
   keyRow: 18,
+  /** Each further line of a key entry whose words wrap. */
+  keyLine: 14,
   keySample: 34,
   keyGap: 8,
   keyColumnGap: 24,

@@ -10,8 +10,12 @@
  *   (`Period.ordinal` in `src/data/types.ts`). Periods are drawn evenly spaced, in order of `t`.
  *   Within a series `t` must strictly increase; a period absent from the history is drawn as a
  *   gap, exactly like a `null` value.
- * - `label` is the period's house-style label (`2013`, `2012/13`, `2013-Q2`, `2013-W39`). The same
- *   `t` must carry the same label in every series; it is what the x axis shows.
+ * - `label` is what the x axis shows for the period, in words people read: `2013`, `2012/13`,
+ *   `2013 Q2`, `Mar 2013`, `w/c 17 Jun 2013` (never an ISO string such as `2013-W25`). The same
+ *   `t` must carry the same label in every series.
+ * - Values must lie in the unit's range: from 0, and up to 100 for percentages, unless
+ *   `negativeAllowed`. Model outputs (forecasts, intervals, trajectories, SPC limits) are drawn
+ *   clamped to that range.
  * - `value: null` means missing. A missing value is drawn as a gap in the line, never as zero.
  * - Every string is plain text: the builders and the renderer escape it.
  */
@@ -25,14 +29,21 @@ export interface ChartPoint {
    * A footnote code drawn beside the point.
    * - With a value: its status flag (`p` provisional, `r` revised, `e` estimated, `b` break in
    *   series, `f` forecast, `u` low reliability); several flags are joined by commas, `'p,r'`.
-   *   The point is drawn with a different shape (an open diamond), its code written above it
-   *   (to its right when the target is at the same period), and the key says what it means.
-   *   Markers on comparator points are not drawn.
+   *   A flagged point is drawn as an open square with its code written beside it, and the key
+   *   says what the code means. `b` is drawn differently: the line stops before the point and
+   *   starts afresh from it, with a break mark (⫽) between, and a key entry "break in series".
+   *   On comparators only `b` is drawn.
    * - With `value: null`: why it is missing (`c` suppressed, `x` not available, `z` not
    *   applicable, `low` rounds to zero, `u` low reliability, `..` not available, `error`).
    *   The code is written at the foot of the gap (once per run of periods missing for one reason).
    */
   marker?: string;
+  /**
+   * The value is illustrative (made up, modelled or estimated), not a published figure. It is
+   * drawn as a hollow diamond, the line into and out of it is dashed, and the key says
+   * "◇ illustrative, not a published figure".
+   */
+  illustrative?: boolean;
 }
 
 /** The baseline chart of a report card (OBA "baseline": history + forecast if nothing changes). */
@@ -67,8 +78,15 @@ export interface BaselineChartInput {
   footnotes?: string[];
   /** The prediction interval's level, as a proportion: 0.95 → "95% interval". */
   interval: number;
-  /** Fix the y axis range (e.g. `[0, 100]` for percentages); by default it fits every layer. */
+  /**
+   * Fix the y axis range (inside the unit's range); by default it is planned from every layer:
+   * from zero unless that would flatten the values, then cut and labelled as cut.
+   */
   yDomain?: [number, number];
+  /** Periods in a year (1, 4, 12, 52), for natural steps between x axis labels; guessed from the labels if absent. */
+  periodsPerYear?: number;
+  /** Values may be negative (a change, a balance); by default the axis never runs below 0. */
+  negativeAllowed?: boolean;
 }
 
 /** How a point of an SPC chart is read (NHS "Making Data Count" conventions). */
@@ -87,12 +105,16 @@ export interface SpcChartInput {
    * and which way it reads: `improvement`, `concern`, `neutral` (a signal with no direction of
    * good), or `null` for common-cause variation.
    */
-  points: { label: string; t: number; value: number | null; special: SpecialCause }[];
+  points: { label: string; t: number; value: number | null; special: SpecialCause; illustrative?: boolean }[];
   /** The process mean. */
   mean: number;
-  /** The lower and upper process limits (usually mean ± 3 sigma). */
+  /** The lower and upper process limits (usually mean ± 3 sigma); drawn clamped to the unit's range. */
   lower: number;
   upper: number;
+  /** Periods in a year (1, 4, 12, 52), for natural steps between x axis labels; guessed from the labels if absent. */
+  periodsPerYear?: number;
+  /** Values may be negative; by default the axis never runs below 0. */
+  negativeAllowed?: boolean;
 }
 
 /** A word-sized chart: the shape of a series, nothing else. */
