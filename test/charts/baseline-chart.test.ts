@@ -38,14 +38,15 @@ function keyLabels(spec: unknown): string[] {
 describe('baselineChartSpec: layers', () => {
   const spec = baselineChartSpec(frozen(leedsCla));
 
-  it('draws the history as a solid blue line that breaks at missing values', () => {
+  it('draws the history as a solid blue line, one path a run of joined values', () => {
     const line = layer(spec, 'history_line');
     expect(line.mark.type).toBe('line');
     expect(line.mark.color).toBe(COLOURS.blue);
     expect(line.mark.strokeDash).toBeUndefined();
-    // Not `invalid: null`, which in Vega-Lite 6 means "show" and draws null at zero.
-    expect(line.mark.invalid).toBe('break-paths-filter-domains');
-    expect(line.data).toEqual({ name: 'history' });
+    expect(line.data).toEqual({ name: 'history_solid' });
+    expect(line.encoding.detail).toEqual({ field: 'run', type: 'nominal' });
+    // Every value is published and none is missing: one run through all eight.
+    expect((spec as Json).datasets.history_solid.map((r: Json) => r.run)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
     const points = layer(spec, 'history_points');
     expect(points.mark.shape).toBe('circle');
   });
@@ -70,7 +71,7 @@ describe('baselineChartSpec: layers', () => {
     expect(trajectory.mark.strokeDash).not.toEqual([...DASHES.forecast]);
     expect(trajectory.mark.color).toBe(COLOURS.green);
     expect(layer(spec, 'target_point').mark.shape).toMatch(/^M/);
-    expect((spec as Json).datasets.target[0].text).toBe('target 1,250');
+    expect((spec as Json).datasets.target_label[0].text).toBe('target 1,250');
   });
 
   it('marks the baseline period with a vertical rule and a label', () => {
@@ -78,15 +79,15 @@ describe('baselineChartSpec: layers', () => {
     expect(rule.mark.type).toBe('rule');
     expect(rule.encoding).toBeUndefined(); // only the shared x: a full-height vertical rule
     expect(plotOf(spec).encoding.x.field).toBe('t');
-    expect((spec as Json).datasets.baseline).toEqual([{ t: 2012, label: '2012', text: 'baseline frozen 2012' }]);
+    expect((spec as Json).datasets.baseline).toEqual([{ t: 2012, label: '2012' }]);
+    expect((spec as Json).datasets.baseline_label[0].text).toBe('baseline frozen 2012');
     expect(layer(spec, 'baseline_label').mark.type).toBe('text');
   });
 
   it('draws a flagged value with another shape and its code', () => {
-    expect(layer(spec, 'history_flagged').mark.shape).toBe('diamond');
+    expect(layer(spec, 'history_flagged').mark.shape).toBe('square');
     expect((spec as Json).datasets.history_flagged).toEqual([{ t: 2015, label: '2015', value: 1245 }]);
-    // The target is at the same period, so the code goes to the right of the point.
-    expect((spec as Json).datasets.history_flagged_codes_right[0].text).toBe('[p]');
+    expect((spec as Json).datasets.code_labels.map((r: Json) => r.text)).toEqual(['[p]']);
     // Flagged values are not also drawn as plain points.
     expect((spec as Json).datasets.history_points.map((r: Json) => r.t)).toEqual([2008, 2009, 2010, 2011, 2012, 2013, 2014]);
   });
@@ -125,23 +126,21 @@ describe('baselineChartSpec: gaps, markers, comparators', () => {
   const spec = baselineChartSpec(frozen(attendance));
   const data = (spec as Json).datasets;
 
-  it('keeps nulls as nulls and fills absent periods with nulls, so the line breaks', () => {
-    const history = data.history.map((r: Json) => [r.t, r.value]);
-    expect(history).toEqual([
-      [2006, 91.2],
-      [2007, 91.6],
-      [2008, null],
-      [2009, 92.4],
-      [2010, 93.0],
-      [2011, 93.3],
-      [2012, null], // absent from the input
-      [2013, 94.1],
+  it('breaks the line at a missing value and at a period absent from the input', () => {
+    // 2008/09 is null and 2012/13 absent: runs 2006–2007 and 2009–2011; 2013/14 stands alone.
+    const runs = data.history_solid.map((r: Json) => [r.run, r.t, r.value]);
+    expect(runs).toEqual([
+      [0, 2006, 91.2],
+      [0, 2007, 91.6],
+      [1, 2009, 92.4],
+      [1, 2010, 93.0],
+      [1, 2011, 93.3],
     ]);
     // No null reaches a point layer.
     for (const name of ['history_points', 'history_flagged']) {
       for (const row of data[name]) expect(row.value).not.toBeNull();
     }
-    expect(data.history_missing).toEqual([{ t: 2008, label: '2008/09', text: 'x' }]);
+    expect(data.missing_labels.map((r: Json) => r.text)).toEqual(['x']);
   });
 
   it('names gaps, each flag and each comparator in the key', () => {
@@ -165,15 +164,22 @@ describe('baselineChartSpec: gaps, markers, comparators', () => {
     expect(a.mark.strokeDash).not.toEqual(b.mark.strokeDash);
     expect(a.mark.strokeWidth).toBeLessThan(layer(spec, 'history_line').mark.strokeWidth);
     expect(a.mark.color).not.toBe(COLOURS.blue);
-    expect(a.mark.invalid).toBe('break-paths-filter-domains');
+    expect(a.encoding.detail.field).toBe('run');
   });
 
-  it('writes percentages with a % sign on the y axis', () => {
+  it('writes percentages with a % sign on the y axis, cut near the data and saying so', () => {
     const y = layer(spec, 'history_line').encoding.y;
     expect(y.axis.format).toBe(',.1f');
     expect(y.axis.labelExpr).toBe("datum.label + '%'");
-    expect(y.axis.title).toBe('% of sessions');
-    expect(y.scale.zero).toBe(false);
+    // Values drawn run from 91.0% to 94.8%: 3.8 points, 4% of a zero-based axis, so it is cut.
+    // Padded by 4% of 3.8 (0.152) to 90.848–94.952; 4.104 / 6 ticks = 0.684 (between √10 and √50
+    // tenths): step 0.5, ends 90.5 and 95.0; that span, 4.5 / 6 = 0.75 (over √50 tenths), wants
+    // step 1, so the ends round out again to 90 and 95.
+    expect(y.axis.title).toBe('% of sessions (axis starts at 90.0%)');
+    expect(y.scale.domain).toEqual([90, 95]);
+    expect(y.axis.values).toEqual([90, 91, 92, 93, 94, 95]);
+    expect(y.axis.domain).toBe(true);
+    expect(layerNames(spec)).toContain('axis_break');
   });
 });
 
@@ -185,15 +191,19 @@ describe('baselineChartSpec: a weekly series of 400 points', () => {
     expect(axis.values.length).toBeLessThanOrEqual(10);
     expect(axis.values).toContain(2295 + 199);
     const steps = new Set(axis.values.slice(1).map((v: number, i: number) => v - axis.values[i]));
-    expect([...steps]).toEqual([52]);
+    // Labels such as "w/c 30 Dec 2013" are about 80px wide and a week is 560 / 601 ≈ 0.93px, so
+    // a label needs about 99 weeks: the natural step is two years (104 weeks), never less.
+    expect([...steps]).toEqual([104]);
   });
 
   it('draws the line without a dot per week, and one code for a run of missing weeks', () => {
     expect(layerNames(spec)).not.toContain('history_points');
     expect(layer(spec, 'history_line').mark.strokeWidth).toBeLessThan(2);
     const input = weeklyReferrals();
-    const label = `${input.history[120]!.label} to ${input.history[121]!.label}`;
-    expect((spec as Json).datasets.history_missing).toEqual([{ t: 2295 + 120.5, label, text: 'x' }]);
+    // Two missing weeks in a row: one code, not two overprinted.
+    expect(input.history[120]!.value).toBeNull();
+    expect(input.history[121]!.value).toBeNull();
+    expect((spec as Json).datasets.missing_labels.map((r: Json) => r.text)).toEqual(['x']);
   });
 });
 

@@ -2,6 +2,7 @@
  * Chart inputs used by the tests and the golden files.
  */
 import type { BaselineChartInput, SpcChartInput } from '../../src/charts/index.js';
+import { civilFromDays } from '../../src/data/calendar.js';
 
 /**
  * Leeds, children looked after at 31 March 2008–2015 (1,350 for 2008 is illustrative; the rest
@@ -118,18 +119,12 @@ function lcg(seed: number): () => number {
   };
 }
 
-/** ISO week label for weeks since 1970-W02 (`Period.ordinal` of weeks), for t near 2,300. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A week's label as charts show it, "w/c 30 Dec 2013", for weeks since Monday 1970-01-05 (`Period.ordinal` of weeks). */
 function weekLabel(t: number): string {
-  // 2014-W01 starts Monday 2013-12-30, which is week ordinal 2295 (days since 1970-01-05 / 7).
-  const base = 2295;
-  let year = 2014;
-  let week = t - base + 1;
-  const weeksIn = (y: number) => (y === 2015 || y === 2020 ? 53 : 52);
-  while (week > weeksIn(year)) {
-    week -= weeksIn(year);
-    year += 1;
-  }
-  return `${year}-W${String(week).padStart(2, '0')}`;
+  const { year, month, day } = civilFromDays(4 + 7 * t);
+  return `w/c ${day} ${MONTHS[month - 1]} ${year}`;
 }
 
 /** 400 weeks of made-up referrals with a fall after the baseline: tests label thinning. */

@@ -24,7 +24,13 @@ describe('textWidth (Helvetica AFM advance widths)', () => {
   it('wraps at spaces to a width', () => {
     // 'aaa' is 3 × 556 × 10 / 1000 = 16.68px; two words and a space are 36.14px.
     expect(wrapText('aaa aaa aaa', 40, 10)).toEqual(['aaa aaa', 'aaa']);
-    expect(wrapText('aaa aaa aaa', 10, 10)).toEqual(['aaa', 'aaa', 'aaa']);
+    expect(wrapText('aaa aaa aaa', 17, 10)).toEqual(['aaa', 'aaa', 'aaa']);
+  });
+
+  it('breaks a word wider than the line between characters, never leaving a line too wide', () => {
+    // 'a' is 5.56px at 10px: 'aa' (11.12px) fits in 14, 'aaa' (16.68px) does not; 'a b' is 13.9px.
+    expect(wrapText('aaaaa b', 14, 10)).toEqual(['aa', 'aa', 'a b']);
+    for (const line of wrapText('x'.repeat(200) + ' y', 100, 11)) expect(textWidth(line, 11)).toBeLessThanOrEqual(100);
   });
 });
 

@@ -143,7 +143,7 @@ describe('renderSvg: deterministic', () => {
   });
 });
 
-describe('renderSvg: missing values are gaps, never zeros', () => {
+describe('renderSvg: gaps and breaks are gaps, never zeros or joins', () => {
   const input: BaselineChartInput = {
     ...leedsCla,
     history: [
@@ -152,37 +152,55 @@ describe('renderSvg: missing values are gaps, never zeros', () => {
       { label: '2010', t: 2010, value: null, marker: 'c' },
       { label: '2011', t: 2011, value: 1448 },
       { label: '2012', t: 2012, value: 1475 },
+      { label: '2013', t: 2013, value: 1373, marker: 'b' },
+      { label: '2014', t: 2014, value: 1339 },
     ],
     forecast: leedsCla.forecast,
     trajectory: undefined,
     target: undefined,
   };
 
-  it('breaks the history line at a null: two subpaths, one vertex per value', async () => {
+  /** Every path the layer drew (one per run), as vertex lists. */
+  function linePaths(root: XmlElement, name: string): [number, number][][] {
+    const groups = [...elements(root)].filter((e) => (e.attributes.class ?? '').split(' ').includes(`${name}_marks`));
+    return groups.flatMap((g) => childElements(g)).filter((e) => e.name === 'path').flatMap((p) => subpaths(p.attributes.d!));
+  }
+
+  it('draws a run a path: broken at the null and before the break, one vertex per value', async () => {
     const root = parseXml(await render(baselineChartSpec(input)));
-    const [line] = marksOf(root, 'history_line');
-    const parts = subpaths(line!.attributes.d!);
-    expect(parts.map((p) => p.length)).toEqual([2, 2]);
-    // The plot is 260px tall and the y scale does not reach zero: every vertex is inside it,
-    // and no vertex sits on the bottom edge where a zero would be drawn.
+    const parts = linePaths(root, 'history_line');
+    // 2008–2009 | gap | 2011–2012 | break | 2013–2014
+    expect(parts.map((p) => p.length)).toEqual([2, 2, 2]);
+    // Every vertex is inside the 260px plot; none sits on the foot where a zero would be drawn.
     for (const [, y] of parts.flat()) {
       expect(y).toBeGreaterThanOrEqual(0);
       expect(y).toBeLessThan(260);
     }
-    expect(marksOf(root, 'history_points')).toHaveLength(4);
-    // The y axis does not start at zero (nothing is zero).
+    // No path joins 2012 to 2013: no vertex pair of one path is a period apart across the break.
+    const x2012 = parts[1]![1]![0];
+    const x2013 = parts[2]![0]![0];
+    expect(x2013).toBeGreaterThan(x2012);
+    expect(marksOf(root, 'history_points')).toHaveLength(6);
+    expect(marksOf(root, 'break_marks')).toHaveLength(1);
     const labels = [...elements(root)].filter((e) => e.name === 'text').map(textOf);
-    expect(labels).not.toContain('0');
-    // The gap's code is written at its foot.
+    // 1,339–1,475 fills 9% of a zero-based axis: the axis is cut, and says so.
+    expect(labels).toContain('number (axis starts at 1,300)'.replace('number', leedsCla.unitLabel));
     expect(labels).toContain('c');
+    expect(labels).toContain('break in series');
   });
 
-  it('(why the spec says so) with `invalid: null`, Vega-Lite 6 draws the null as a vertex', async () => {
-    const spec = baselineChartSpec(input) as any;
-    spec.vconcat[0].layer.find((l: any) => l.name === 'history_line').mark.invalid = null;
-    const root = parseXml(await renderSvg(spec));
-    const [line] = marksOf(root, 'history_line');
-    expect(subpaths(line!.attributes.d!).map((p) => p.length)).toEqual([5]);
+  it('dashes the segments into and out of an illustrative value, and draws it as a hollow diamond', async () => {
+    const spec = baselineChartSpec({
+      ...input,
+      history: input.history.map((p) => (p.t === 2012 ? { ...p, illustrative: true } : p)),
+    });
+    const root = parseXml(await render(spec));
+    // 2011–2012 and 2012 is also the end of its run (a break follows): one dashed segment.
+    expect(linePaths(root, 'history_dashed').map((p) => p.length)).toEqual([2]);
+    expect(linePaths(root, 'history_line').map((p) => p.length)).toEqual([2, 2]);
+    expect(marksOf(root, 'history_illustrative')).toHaveLength(1);
+    const labels = [...elements(root)].filter((e) => e.name === 'text').map(textOf);
+    expect(labels).toContain('◇ illustrative, not a published figure');
   });
 });
 
