@@ -17,7 +17,8 @@ export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 /** A value as the chart writes it: `1,250`, `94.1%`. */
 export function chartNumber(value: number, decimals: number, percent: boolean): string {
-  return formatNumber(value, decimals) + (percent ? '%' : '');
+  // A true minus sign, as on the axis labels (the number locale's).
+  return formatNumber(value, decimals).replace(/^-/, '\u2212') + (percent ? '%' : '');
 }
 
 /** Decimal places must be a whole number from 0 to 6. */

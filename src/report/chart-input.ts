@@ -93,12 +93,29 @@ export function baselineChartInput(analysis: BaselineAnalysis, observations: rea
   return input;
 }
 
-export function spcChartInput(chart: XmrResult, observations: readonly (Observation & { value: number })[], measure: Measure, title: string, description: string): SpcChartInput {
+export interface SpcChartOptions {
+  /**
+   * The values are differences from what was expected (one-step-ahead surprises), not the
+   * measure's own values: they may be negative, and a percentage's difference is in points.
+   */
+  differences?: boolean;
+}
+
+export function spcChartInput(
+  chart: XmrResult,
+  observations: readonly (Observation & { value: number })[],
+  measure: Measure,
+  title: string,
+  description: string,
+  options: SpcChartOptions = {},
+): SpcChartInput {
+  const percent = measure.unit.kind === 'percent';
+  const unit = measure.unit.kind === 'count' ? 'number' : unitLabel(measure.unit);
   const input: SpcChartInput = {
     title,
     description,
-    unitLabel: measure.unit.kind === 'count' ? 'number' : unitLabel(measure.unit),
-    percent: measure.unit.kind === 'percent',
+    unitLabel: options.differences ? `${percent ? 'percentage points' : unit} above or below expected` : unit,
+    percent: percent && !options.differences,
     decimals: measure.decimals,
     points: observations.map((o, i) => ({
       label: chartPeriodLabel(o.period.label),
@@ -112,5 +129,6 @@ export function spcChartInput(chart: XmrResult, observations: readonly (Observat
     upper: chart.upper,
     periodsPerYear: periodsPerYear(measure.frequency),
   };
+  if (options.differences) input.negativeAllowed = true;
   return input;
 }

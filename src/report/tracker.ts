@@ -67,7 +67,7 @@ export async function buildTracker(input: TrackerInput, renderer: Renderer): Pro
     const title = `${tracker.title}, ${area}: difference from expected`;
     if (chart) {
       const description = `SPC (XmR) chart of the latest ${shown.length} values of ${tracker.title.toLowerCase()}, ${area}, each as its difference from what the season, the trend and the values before it led us to expect, with the mean and process limits. ${signalWords(chart, tracker)}`;
-      charts.push(setChart(files, chartPath, input.renderChart(spcChartSpec(spcChartInput(chart, shown, tracker, title, description)))));
+      charts.push(setChart(files, chartPath, input.renderChart(spcChartSpec(spcChartInput(chart, shown, tracker, title, description, { differences: true })))));
     }
     const keyMeasures = indicator.measures.filter((m) => m.role === 'key' && (dataset.series(m.id, area)?.observations.length ?? 0) > 0);
     const verdicts = keyMeasures.map((m) => {
