@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyseBaseline, type BaselineSettings } from '../../src/analysis/baseline.js';
 import { DEFAULT_ANALYSIS } from '../../src/analysis/settings.js';
-import { baselineChartSpec } from '../../src/charts/index.js';
-import { baselineChartInput, chartPeriodLabel, chartPoints, isIllustrative } from '../../src/report/chart-input.js';
+import { baselineChartSpec, spcChartSpec } from '../../src/charts/index.js';
+import { baselineChartInput, chartPeriodLabel, chartPoints, isIllustrative, spcChartInput } from '../../src/report/chart-input.js';
 import { measure, series } from '../helpers/plan.js';
 
 describe('chartPeriodLabel', () => {
@@ -65,5 +65,29 @@ describe('a baseline too short to forecast', () => {
     expect(spec.datasets.forecast).toBeUndefined();
     const key = spec.vconcat[1].layer.find((l: any) => l.name === 'key_labels').data.values.map((v: any) => v.text);
     expect(key.some((k: string) => k.startsWith('forecast'))).toBe(false);
+  });
+});
+
+describe('an SPC chart of differences from expected', () => {
+  const rows = series('neet-monthly', 'Leeds', [
+    ['2013-01', -0.4],
+    ['2013-02', 0.3],
+    ['2013-03', 0.1],
+  ]) as (ReturnType<typeof series>[number] & { value: number })[];
+  const chart = { mean: 0, lower: -1.2, upper: 1.2, points: rows.map(() => ({ special: null })) } as unknown as Parameters<typeof spcChartInput>[0];
+
+  it('may go below zero, and is in percentage points, not per cent', () => {
+    const input = spcChartInput(chart, rows, measure('neet-monthly'), 'NEET', 'Differences.', { differences: true });
+    expect(input.negativeAllowed).toBe(true);
+    expect(input.percent).toBe(false);
+    expect(input.unitLabel).toBe('percentage points above or below expected');
+    expect(input.points.map((p) => p.label)).toEqual(['Jan 2013', 'Feb 2013', 'Mar 2013']);
+    const spec = spcChartSpec(input) as any;
+    expect(spec.datasets.limits.map((l: any) => l.value)).toEqual([-1.2, 1.2]);
+  });
+
+  it('of a percentage’s own values is refused below zero', () => {
+    const input = spcChartInput(chart, rows, measure('neet-monthly'), 'NEET', 'Values.');
+    expect(() => spcChartSpec(input)).toThrow(/points\[0\]\.value in the unit's range, got -0.4/);
   });
 });

@@ -177,9 +177,11 @@ export function readabilityProblems(svg: string, options: { percent?: boolean } 
     }
   }
   const percent = options.percent ?? chart.yLabels.some((l) => l.endsWith('%'));
+  // A chart of differences from expected (its axis title says "above or below") may go below zero.
+  const differences = chart.texts.some((t) => t.layer === 'role-axis-title' && / above or below /.test(t.text));
   for (const label of chart.yLabels) {
     const value = Number(label.replace(/[,%]/g, '').replace('\u2212', '-'));
-    if (!(value >= 0) || (percent && value > 100)) problems.push(`value axis tick ${label} is outside the unit's range`);
+    if (!Number.isFinite(value) || (!differences && value < 0) || (percent && value > 100)) problems.push(`value axis tick ${label} is outside the unit's range`);
   }
   for (const v of chart.vertices) {
     if (v.y < chart.plot.y0 - 0.5 || v.y > chart.plot.y1 + 0.5) problems.push(`${v.layer} runs outside the plot (y ${v.y.toFixed(1)})`);
