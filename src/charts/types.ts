@@ -103,7 +103,8 @@ export interface SpcChartInput {
   /**
    * The points in time order. `special` says whether the point is part of a special-cause signal
    * and which way it reads: `improvement`, `concern`, `neutral` (a signal with no direction of
-   * good), or `null` for common-cause variation.
+   * good), or `null` for common-cause variation. `illustrative`: not a published figure; the
+   * process line into and out of it is dashed, and the key says so.
    */
   points: { label: string; t: number; value: number | null; special: SpecialCause; illustrative?: boolean }[];
   /** The process mean. */
