@@ -57,6 +57,7 @@ const CODE_SET: Record<DataIssueCode, 'file' | 'row' | 'source'> = {
   EMPTY_VALUE: 'row',
   SPREADSHEET_ERROR: 'row',
   REVISED_VALUE: 'row',
+  NARRATIVE_FIGURE: 'row', // a line of a narrative file; never raised by ingest
 };
 
 /** Physical lines in the file: line breaks are CRLF, LF or a lone CR. */
