@@ -271,7 +271,7 @@ export function baselineChartSpec(input: BaselineChartInput): TopLevelSpec {
       ? [{ t: baseT, label: baseLabel, value: atBaseline.value!, lower: atBaseline.value!, upper: atBaseline.value! }, ...c.forecast]
       : c.forecast;
   const target = input.target
-    ? { t: input.target.t, label: c.periods.label(input.target.t), value: clampToBounds(input.target.value, c.bounds) }
+    ? { t: input.target.t, label: c.periods.label(input.target.t), value: clampToBounds(input.target.value, c.bounds), ...(input.target.kind ? { kind: input.target.kind } : {}) }
     : undefined;
 
   // 3. Scales and axes: every value drawn decides the value axis.
@@ -320,7 +320,7 @@ export function baselineChartSpec(input: BaselineChartInput): TopLevelSpec {
 
   const annotation = FONT_SIZES.annotation;
   const requests: (LabelRequest & { kind: 'target' | 'code' | 'baseline' | 'missing' })[] = [];
-  const targetText = target ? CHART_TEXT.targetLabel(chartNumber(target.value, decimals, percent)) : '';
+  const targetText = target ? CHART_TEXT.targetLabel(chartNumber(target.value, decimals, percent), target.kind) : '';
   if (target) {
     const w = textWidth(targetText, annotation, true);
     requests.push({ kind: 'target', text: targetText, fontSize: annotation, bold: true, anchor: { x: px.x(target.t), y: px.y(target.value) }, offsets: offsetsAround(radius(TARGET_SIZE), w, annotation) });
@@ -382,7 +382,7 @@ export function baselineChartSpec(input: BaselineChartInput): TopLevelSpec {
   });
   if (c.trajectory.length > 0) datasets.trajectory = c.trajectory;
   if (target) {
-    datasets.target = [{ ...target }];
+    datasets.target = [{ t: target.t, label: target.label, value: target.value }];
     datasets.target_label = placedOf('target');
   }
 
@@ -561,7 +561,7 @@ export function baselineChartSpec(input: BaselineChartInput): TopLevelSpec {
   }
   if (target) {
     entries.push({
-      label: CHART_TEXT.target(chartNumber(target.value, decimals, percent), target.label),
+      label: CHART_TEXT.target(chartNumber(target.value, decimals, percent), target.label, target.kind),
       glyphs: [{ kind: 'symbol', shape: SHAPES.target, fill: TARGET_KEY_FILL, stroke: COLOURS.green, size: TARGET_SIZE * 0.6, strokeWidth: 1.5 }],
     });
   }

@@ -16,9 +16,9 @@ export const CHART_TEXT = {
   actual: 'actual',
   forecast: (level: number) => `forecast if nothing changes (${levelPercent(level)}% interval)`,
   trajectory: 'trajectory to target',
-  target: (value: string, period: string) => `target: ${value} by ${period}`,
+  target: (value: string, period: string, kind = 'target') => `${kind}: ${value} by ${period}`,
   /** Beside the star. */
-  targetLabel: (value: string) => `target ${value}`,
+  targetLabel: (value: string, kind = 'target') => `${kind} ${value}`,
   /** Beside the vertical rule. */
   baselineRule: (period: string) => `baseline frozen ${period}`,
   baselineKey: (period: string) => `baseline frozen ${period}`,

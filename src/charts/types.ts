@@ -70,8 +70,11 @@ export interface BaselineChartInput {
   forecast: { label: string; t: number; value: number; lower: number; upper: number }[];
   /** The trajectory to the target: a dash-dot line. */
   trajectory?: { label: string; t: number; value: number }[];
-  /** The target: a pale green star, labelled "target <value>", drawn under any actual value there. */
-  target?: { label: string; t: number; value: number };
+  /**
+   * The target: a pale green star, labelled "<kind> <value>", drawn under any actual value there.
+   * `kind` says whose target it is: "example target", "target (CYPP 2011-15)"; default "target".
+   */
+  target?: { label: string; t: number; value: number; kind?: string };
   /** England, the city, statistical neighbours: thin grey lines, each with its own dash. At most four. */
   comparators?: { name: string; points: ChartPoint[] }[];
   /** Notes printed under the key, e.g. "[p] provisional: figures for 2015 will be revised in 2016". */

@@ -13,7 +13,7 @@ import type { XmrResult } from '../stats/xmr.js';
 import { civilFromDays, isoWeekOneMonday, MONTH_NAMES } from '../data/calendar.js';
 import { periodsPerYear, timeOf } from '../analysis/timeline.js';
 import { unitLabel } from '../render/format.js';
-import { periodWords, VERDICT_WORDS } from './words.js';
+import { periodWords, targetKind, VERDICT_WORDS } from './words.js';
 
 /** Chart positions are whole periods: the analysis time axis, rounded (snapshot years vary by a leap day). */
 function position(t: number): number {
@@ -87,7 +87,7 @@ export function baselineChartInput(analysis: BaselineAnalysis, observations: rea
     periodsPerYear: periodsPerYear(measure.frequency),
   };
   if (analysis.trajectory.length > 0) input.trajectory = analysis.trajectory.map((p) => ({ ...at(p.period), value: p.value }));
-  if (analysis.target) input.target = { ...at(analysis.target.period), value: analysis.target.value };
+  if (analysis.target) input.target = { ...at(analysis.target.period), value: analysis.target.value, kind: targetKind(analysis.target) };
   const comparators = (options.comparators ?? []).filter((c) => c.observations.some((o) => o.value !== null));
   if (comparators.length > 0) input.comparators = comparators.slice(0, 4).map((c) => ({ name: c.name, points: chartPoints(c.observations, measure) }));
   return input;
