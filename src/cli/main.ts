@@ -120,10 +120,11 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .option('-a, --area <area>', 'area the pack is for (default: the plan city)')
     .option('--all-areas', 'one pack per local area, each in its own folder, with an index')
     .option('--as-of <period>', 'report as at this date, month or year')
+    .option('-f, --format <formats>', 'md (default), html or pdf, or several: md,html,pdf (pdf needs Chromium, Chrome or Edge)')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
     .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per core)')
-    .addHelpText('after', '\nExample:\n  oba report --out board-pack\n  oba report --all-areas --out packs')
+    .addHelpText('after', '\nExample:\n  oba report --out board-pack\n  oba report --format pdf --out board-pack   # board-pack/board-pack.pdf, ready to print\n  oba report --all-areas --out packs')
     .action((options) => run(async (t) => (await import('./commands/report.js')).report(options, t, cwd)));
 
   program
@@ -133,11 +134,13 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .option('--cluster <name>', 'the cluster')
     .option('--all-clusters', 'every cluster in the plan')
     .option('-o, --out <dir>', 'output folder', 'sheets')
+    .option('--indicator <numbers>', 'only these indicators, by number: 1 or 1,3,4')
     .option('--as-of <period>', 'use data up to this date, month or year')
+    .option('-f, --format <formats>', 'md (default), html or pdf, or several: md,html,pdf (pdf needs Chromium, Chrome or Edge)')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
     .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per core)')
-    .addHelpText('after', '\nExample:\n  oba sheet --cluster Seacroft --out sheets\n  oba sheet --all-clusters')
+    .addHelpText('after', '\nExample:\n  oba sheet --cluster Seacroft --out sheets\n  oba sheet --cluster Seacroft --indicator 1 --format pdf   # two A4 pages to print\n  oba sheet --all-clusters')
     .action((options) => run(async (t) => (await import('./commands/sheet.js')).sheet(options, t, cwd)));
 
   program
@@ -148,6 +151,7 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .option('--week <week>', 'report the data up to this ISO week (2015-W10) or date')
     .option('-a, --area <area>', 'area (default: the plan city)')
     .option('--check', 'do not write; exit 1 if the files in --out are not what the data now produces')
+    .option('-f, --format <formats>', 'md (default), html or pdf, or several: md,html,pdf (pdf needs Chromium, Chrome or Edge)')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
     .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per core)')

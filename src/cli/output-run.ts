@@ -69,7 +69,7 @@ function upToDate(out: string, key: string): number | undefined {
   for (const entry of entries) {
     const [hash, path] = [entry.slice(0, 64), entry.slice(66)];
     const file = join(out, path);
-    if (!existsSync(file) || sha256(readFileSync(file, 'utf8')) !== hash) return undefined;
+    if (!existsSync(file) || sha256(readFileSync(file)) !== hash) return undefined;
   }
   return entries.length;
 }

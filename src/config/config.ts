@@ -9,6 +9,7 @@
  * sources: [...]               # published files mapped onto measures (see README)
  * narratives: narratives/
  * templates: templates/        # your own templates, overriding the bundled ones by name
+ * author: Children's Trust Board # who the packs are by, in the HTML and PDF
  * areas: [...]                 # extra areas, as in the plan
  * analysis:                    # defaults for every measure
  *   baselineAt: 2011-04-01     # a date, a year, or a period label
@@ -87,6 +88,8 @@ export interface Config {
   sources: unknown[];
   narrativesDir: string | undefined;
   templatesDir: string | undefined;
+  /** Who the packs are by (`author:`), for the HTML and PDF. */
+  author?: string;
   extraAreas: Area[];
   analysis: Partial<AnalysisOptions>;
   measures: Record<string, MeasureOptions>;
@@ -143,7 +146,7 @@ export function decodeText(bytes: Uint8Array, file: string, what: string): strin
   }
 }
 
-const TOP_KEYS = ['plan', 'data', 'sources', 'narratives', 'templates', 'areas', 'analysis', 'measures'];
+const TOP_KEYS = ['plan', 'data', 'sources', 'narratives', 'templates', 'author', 'areas', 'analysis', 'measures'];
 const ANALYSIS_KEYS = ['baselineAt', 'horizon', 'method', 'window', 'minHistory', 'control', 'level', 'trajectory', 'rag'];
 
 export function parseConfig(text: string, file: string): Config {
@@ -186,6 +189,7 @@ export function parseConfig(text: string, file: string): Config {
     }
   }
   const extraAreas = readAreas(raw['areas'], problems);
+  const author = readAuthor(raw['author'], problems);
   if (problems.length > 0) throw new ConfigError(file, problems);
   return {
     file,
@@ -195,10 +199,18 @@ export function parseConfig(text: string, file: string): Config {
     sources,
     narrativesDir: path('narratives'),
     templatesDir: path('templates'),
+    ...(author ? { author } : {}),
     extraAreas,
     analysis,
     measures,
   };
+}
+
+function readAuthor(value: unknown, problems: string[]): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && value.trim()) return value.trim();
+  problems.push(`author: expected a name, got ${describe(value)}`);
+  return undefined;
 }
 
 /** Checks the per-measure settings against the plan: every problem at once. */

@@ -37,8 +37,8 @@ export function readManifest(outDir: string): string | undefined {
   }
 }
 
-/** The files of a pack, by path relative to the output folder (always `/`-separated). */
-export type PackFiles = Map<string, string>;
+/** The files of a pack, by path relative to the output folder (always `/`-separated): text or bytes. */
+export type PackFiles = Map<string, string | Uint8Array>;
 
 /** Resolves a pack-relative path, refusing anything that would land outside the folder. */
 export function insideFolder(folder: string, relativePath: string): string {
@@ -70,7 +70,7 @@ export function writePack(outDir: string, files: PackFiles, inputs: readonly str
 
 /** A pack being written: files go to the staging folder as they come, so none is held in memory. */
 export interface PackWriter {
-  add(path: string, content: string): void;
+  add(path: string, content: string | Uint8Array): void;
   /** The SHA-256 of every file added, by path, sorted by path. */
   hashes(): [string, string][];
   /** Writes the marker (with the manifest) and swaps the new pack in. */
@@ -177,14 +177,14 @@ export function lockFolder(outDir: string): () => void {
   throw new CliError(`cannot take the lock ${lock}; delete it if no oba run is writing ${outDir}`, 1);
 }
 
-/** Reads every file of a pack folder (except the marker), for `--check` comparisons. */
+/** Reads every file of a pack folder (except the marker) as bytes, for `--check` comparisons. */
 export function readPack(outDir: string): PackFiles {
   const files: PackFiles = new Map();
   const walk = (dir: string, prefix: string) => {
     for (const name of readdirSync(dir).sort()) {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full, prefix + name + '/');
-      else if (!(prefix === '' && name === PACK_MARKER)) files.set(prefix + name, readFileSync(full, 'utf8'));
+      else if (!(prefix === '' && name === PACK_MARKER)) files.set(prefix + name, readFileSync(full));
     }
   };
   if (existsSync(outDir)) walk(outDir, '');

@@ -11,6 +11,7 @@ import type { Indicator, Measure } from '../plan/types.js';
 import type { Renderer } from '../render/templates.js';
 import type { Narrative } from './narrative.js';
 import type { PackFiles } from '../io/write.js';
+import type { Pack } from './document.js';
 import { scorecard, latestObservation, type ScorecardRow, BENCHMARK_AREA } from '../analysis/scorecard.js';
 import { baselineChartSpec } from '../charts/baseline-chart.js';
 import type { RenderChart } from '../io/chart-renderer.js';
@@ -38,7 +39,7 @@ export interface BoardPackInput {
   renderer: Renderer;
 }
 
-export async function buildBoardPack(input: BoardPackInput): Promise<PackFiles> {
+export async function buildBoardPack(input: BoardPackInput): Promise<Pack> {
   const { dataset, area } = input;
   const plan = dataset.plan;
   const rows = scorecard(dataset, input.config, area, input.asOf ? { asOf: input.asOf } : {});
@@ -72,13 +73,14 @@ export async function buildBoardPack(input: BoardPackInput): Promise<PackFiles> 
   ].filter((g) => g.priorities.some((p) => p.rows.length > 0));
   const baselineAt = input.config.analysis.baselineAt ?? plan.start;
   const keyMeasures = plan.measures.filter((m) => m.role === 'key').length;
+  const asAt = `${input.asOf ? 'as at' : 'data to'} ${asAtWords(rows.flatMap((r) => (r.latest ? [r.latest.period.end] : [])), input.asOf)}`;
   files.set(
     'index.md',
     input.renderer.render('board-index', {
       title: plan.title,
       area,
       banner: bannerFor(input, plan.measures.filter((m) => m.role === 'key')),
-      asAt: `${input.asOf ? 'as at' : 'data to'} ${asAtWords(rows.flatMap((r) => (r.latest ? [r.latest.period.end] : [])), input.asOf)}`,
+      asAt,
       intro: `Baselines frozen at each measure's last period on or before ${periodWords(baselineAt)}, unless a report card says otherwise (the plan runs from ${periodWords(plan.start)} to ${periodWords(plan.end)}). ${plan.indicators.length} indicators, ${keyMeasures} measures. Obsessions are shown first and not repeated under their outcome.`,
       key: KEY_TEXT,
       groups,
@@ -90,7 +92,16 @@ export async function buildBoardPack(input: BoardPackInput): Promise<PackFiles> 
     }),
   );
   await Promise.all(charts);
-  return files;
+  return {
+    files,
+    document: {
+      name: 'board-pack',
+      title: `${plan.title}: board pack for ${area}`,
+      header: `${plan.title} · ${area} · ${asAt}`,
+      contents: true,
+      pages: [{ path: 'index.md', kind: 'index' }, ...plan.indicators.map((i) => ({ path: indicatorFileName(i), kind: 'card' as const }))],
+    },
+  };
 }
 
 /** The illustrative-figures banner, when any value the page draws on is illustrative. */

@@ -8,6 +8,7 @@ import type { Dataset } from '../model/dataset.js';
 import type { Indicator, Measure } from '../plan/types.js';
 import type { Renderer } from '../render/templates.js';
 import type { PackFiles } from '../io/write.js';
+import type { Pack } from './document.js';
 import type { Narrative } from './narrative.js';
 import { SHEET_SECTIONS } from './narrative.js';
 import { analyseMeasure, latestObservation } from '../analysis/scorecard.js';
@@ -17,7 +18,7 @@ import { setChart } from './common.js';
 import { baselineChartInput } from './chart-input.js';
 import { anyIllustrative, illustrativeBanner } from '../data/illustrative.js';
 import { cardMeasures, fillPlaceholders } from './narrative-figures.js';
-import { chartFileName, indicatorFileName, latestText, outcomeTitle } from './common.js';
+import { asAtWords, chartFileName, indicatorFileName, latestText, outcomeTitle } from './common.js';
 import { periodWords, verdictText } from './words.js';
 import { formatChange, formatNumber, formatObservation, formatValue, obsessionsWords } from '../render/format.js';
 import { timeOf, periodsPerYear } from '../analysis/timeline.js';
@@ -32,6 +33,8 @@ export interface SheetInput {
   asOf?: string;
   narratives: ReadonlyMap<number, Narrative>;
   renderer: Renderer;
+  /** Only these indicators (by number); all by default. */
+  indicators?: readonly number[];
 }
 
 export const QUESTION_PROMPTS: Record<keyof typeof SHEET_SECTIONS, string> = {
@@ -42,20 +45,31 @@ export const QUESTION_PROMPTS: Record<keyof typeof SHEET_SECTIONS, string> = {
   actions: 'Who will do what, by when?',
 };
 
+/**
+ * Lines to write on under each question of a sheet with nothing filled in, and under one that
+ * has: the first question is answered by the chart, so it needs fewer. A printed sheet is two
+ * A4 pages, the charts on the first and the questions on the second; these fit.
+ */
+const WRITING_LINES = { empty: 5, filled: 2, first: 3 };
+
 /** Files of one cluster's sheets, relative to the cluster's own folder. */
-export async function buildClusterSheets(input: SheetInput): Promise<PackFiles> {
+export async function buildClusterSheets(input: SheetInput): Promise<Pack> {
   const { dataset, cluster } = input;
   const plan = dataset.plan;
   const files: PackFiles = new Map();
   const charts: Promise<void>[] = [];
   const indexRows = [];
   let indexIllustrative = false;
-  for (const indicator of plan.indicators) {
+  const sheets: string[] = [];
+  const latestDates: string[] = [];
+  for (const indicator of plan.indicators.filter((i) => !input.indicators || input.indicators.includes(i.number))) {
     const measures = [];
     let illustrative = false;
     for (const measure of indicator.measures.filter((m) => m.role === 'key')) {
       const observations = visible(dataset.series(measure.id, cluster)?.observations ?? [], input.asOf);
       if (observations.length === 0) continue;
+      const latest = latestObservation(observations);
+      if (latest) latestDates.push(latest.period.end);
       const analysis = analyseMeasure(dataset, input.config, measure, cluster, input.asOf ? { asOf: input.asOf } : {});
       const cityObs = visible(dataset.series(measure.id, plan.city)?.observations ?? [], input.asOf);
       const chart = chartFileName(measure, cluster);
@@ -70,7 +84,6 @@ export async function buildClusterSheets(input: SheetInput): Promise<PackFiles> 
         verdict: verdictText(analysis.verdict.status),
       });
       if (measure === indicator.measures.find((m) => m.role === 'key' && dataset.series(m.id, cluster))) {
-        const latest = latestObservation(observations);
         const cityLatest = latest ? cityObs.find((o) => o.period.ordinal === latest.period.ordinal) : undefined;
         indexRows.push({
           number: String(indicator.number),
@@ -86,6 +99,7 @@ export async function buildClusterSheets(input: SheetInput): Promise<PackFiles> 
     indexIllustrative ||= illustrative;
     const narrative = input.narratives.get(indicator.number);
     files.set(indicatorFileName(indicator), input.renderer.render('cluster-sheet', { ...sheetView(input, indicator, measures, narrative), banner: illustrative ? illustrativeBanner(plan.city) : '' }));
+    sheets.push(indicatorFileName(indicator));
   }
   files.set(
     'index.md',
@@ -98,7 +112,18 @@ export async function buildClusterSheets(input: SheetInput): Promise<PackFiles> 
     }),
   );
   await Promise.all(charts);
-  return files;
+  const dataTo = `${input.asOf ? 'as at' : 'data to'} ${asAtWords(latestDates, input.asOf)}`;
+  return {
+    files,
+    document: {
+      name: 'turn-the-curve',
+      title: `Turn-the-curve sheets: ${cluster}`,
+      header: `${plan.title} · ${cluster} · ${dataTo}`,
+      contents: false,
+      // The index is the contents; one sheet alone needs none.
+      pages: [...(sheets.length === 1 ? [] : [{ path: 'index.md', kind: 'index' as const }]), ...sheets.map((path) => ({ path, kind: 'sheet' as const }))],
+    },
+  };
 }
 
 function sheetView(input: SheetInput, indicator: Indicator, measures: unknown[], narrative: Narrative | undefined) {
@@ -114,11 +139,10 @@ function sheetView(input: SheetInput, indicator: Indicator, measures: unknown[],
       outcome: outcomeTitle(input.dataset.plan, indicator),
     },
     measures,
-    questions: (Object.keys(SHEET_SECTIONS) as (keyof typeof SHEET_SECTIONS)[]).map((key) => ({
-      title: SHEET_SECTIONS[key],
-      prompt: QUESTION_PROMPTS[key],
-      text: filled(narrative?.sections.get(SHEET_SECTIONS[key]) ?? ''),
-    })),
+    questions: (Object.keys(SHEET_SECTIONS) as (keyof typeof SHEET_SECTIONS)[]).map((key, index) => {
+      const text = filled(narrative?.sections.get(SHEET_SECTIONS[key]) ?? '');
+      return { title: SHEET_SECTIONS[key], prompt: QUESTION_PROMPTS[key], text, lines: text !== '' ? WRITING_LINES.filled : index === 0 ? WRITING_LINES.first : WRITING_LINES.empty };
+    }),
   };
 }
 

@@ -4,6 +4,7 @@
 import type { Indicator, Measure, Plan } from '../plan/types.js';
 import type { Observation } from '../data/types.js';
 import type { ScorecardRow } from '../analysis/scorecard.js';
+import type { PackFiles } from '../io/write.js';
 import { formatObservation } from '../render/format.js';
 import { slugify } from '../render/slug.js';
 import { sparkline } from '../charts/sparkline.js';
@@ -69,6 +70,6 @@ export function asAtWords(dates: readonly string[], asOf?: string): string {
 }
 
 /** Puts a chart into the pack once it is drawn; charts are drawn concurrently. */
-export async function setChart(files: Map<string, string>, path: string, svg: Promise<string>): Promise<void> {
+export async function setChart(files: PackFiles, path: string, svg: Promise<string>): Promise<void> {
   files.set(path, await svg);
 }

@@ -9,6 +9,7 @@ import type { Indicator, Measure } from '../plan/types.js';
 import type { Observation } from '../data/types.js';
 import type { Renderer } from '../render/templates.js';
 import type { PackFiles } from '../io/write.js';
+import type { Pack } from './document.js';
 import { analyseMeasure } from '../analysis/scorecard.js';
 import { xmr, type XmrResult } from '../stats/xmr.js';
 import { spcChartSpec } from '../charts/spc-chart.js';
@@ -38,7 +39,7 @@ const SPC_YEARS = 2;
 /** Fewest points for an SPC chart (NHS Making Data Count: limits from 12 or more are not trial limits). */
 const SPC_MIN_POINTS = 12;
 
-export async function buildTracker(input: TrackerInput, renderer: Renderer): Promise<PackFiles> {
+export async function buildTracker(input: TrackerInput, renderer: Renderer): Promise<Pack> {
   const { dataset, area } = input;
   const plan = dataset.plan;
   const files: PackFiles = new Map();
@@ -79,19 +80,23 @@ export async function buildTracker(input: TrackerInput, renderer: Renderer): Pro
     const startMonth = key ? reportingYearStart(key, dataset.series(key.id, area)?.observations ?? []) : 1;
     rows.push(trackerRow(indicator, tracker, valued, chart, chartPath, verdicts, startMonth));
   }
+  const weekWords = latestLabel ? `data to ${periodWords(latestLabel)}` : 'no data';
   files.set(
     'index.md',
     renderer.render('tracker', {
       area,
       banner: illustrative ? illustrativeBanner(plan.city) : '',
-      weekWords: latestLabel ? `data to ${periodWords(latestLabel)}` : 'no data',
+      weekWords,
       intro: `${capitalised(obsessionsWords(rows.length))}, from the most frequent data we hold. Regenerated every week; the history of this page is the history of the obsessions. A signal is a special cause on an XmR chart (NHS "Making Data Count" rules) of the latest ${SPC_YEARS} years, each value as its difference from what the season, the trend and the values before it led us to expect, so that term dates and a steady trend are not signals.`,
       rows,
       footer: 'Written by `oba tracker`. To change what it says, change the data, not this file: `oba tracker --check` fails when this page is out of date.',
     }),
   );
   await Promise.all(charts);
-  return files;
+  return {
+    files,
+    document: { name: 'tracker', title: `Obsession tracker: ${area}`, header: `${plan.title} · ${area} · ${weekWords}`, contents: false, pages: [{ path: 'index.md', kind: 'tracker' }] },
+  };
 }
 
 function trackerRow(indicator: Indicator, measure: Measure, valued: (Observation & { value: number })[], chart: XmrResult | undefined, chartPath: string, verdicts: string[], startMonth: number) {

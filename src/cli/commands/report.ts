@@ -5,6 +5,7 @@ import { resolveArea } from '../resolve.js';
 import { CliError } from '../errors.js';
 import { readAsOf } from '../as-of.js';
 import { runOutput, type OutputOptions } from '../output-run.js';
+import { checkFormats, formatWriter, readFormats } from '../formats.js';
 import { slugify } from '../../render/slug.js';
 import { escapeMarkdown } from '../../render/markdown.js';
 import type { PackFiles } from '../../io/write.js';
@@ -15,6 +16,7 @@ export interface ReportOptions extends OutputOptions {
   area?: string;
   allAreas?: boolean;
   asOf?: string;
+  format?: string;
 }
 
 /** Local areas get a pack of their own with --all-areas; benchmarks (England, regions) do not. */
@@ -23,7 +25,9 @@ const LOCAL: readonly Area['type'][] = ['city', 'authority', 'cluster'];
 export async function report(options: ReportOptions, terminal: Terminal, cwd: string): Promise<number> {
   if (options.area && options.allAreas) throw new CliError('give --area or --all-areas, not both', 2);
   const asOf = readAsOf(options.asOf);
-  const settings = { area: options.area ?? null, allAreas: options.allAreas === true, asOf: asOf ?? null };
+  const formats = readFormats(options.format);
+  const browser = checkFormats(formats);
+  const settings = { area: options.area ?? null, allAreas: options.allAreas === true, asOf: asOf ?? null, formats };
   await runOutput('report', settings, options, terminal, cwd, async (workspace, renderChart, warn, emit) => {
     // Loaded only when there is work to do: an up-to-date rerun needs none of it.
     const { buildBoardPack } = await import('../../report/board-pack.js');
@@ -31,29 +35,36 @@ export async function report(options: ReportOptions, terminal: Terminal, cwd: st
     const narratives = loadNarratives(workspace.config.narrativesDir);
     narratives.problems.forEach(warn);
     const renderer = createRenderer(loadTemplates(workspace.config.templatesDir));
-    const pack = (area: string) =>
-      buildBoardPack({ dataset: workspace.dataset, config: workspace.config, area, narratives: narratives.city, renderer, renderChart, ...(asOf ? { asOf } : {}) });
-    if (!options.allAreas) return pack(resolveArea(workspace.dataset, options.area ?? workspace.plan.city).name);
+    const writer = await formatWriter(formats, browser, { renderer, ...(workspace.config.author ? { author: workspace.config.author } : {}), ...(asOf ? { date: asOf } : {}) });
+    const pack = async (area: string) =>
+      writer.files(await buildBoardPack({ dataset: workspace.dataset, config: workspace.config, area, narratives: narratives.city, renderer, renderChart, ...(asOf ? { asOf } : {}) }));
+    try {
+      if (!options.allAreas) return await pack(resolveArea(workspace.dataset, options.area ?? workspace.plan.city).name);
 
-    const areas = workspace.dataset.areas.filter((a) => LOCAL.includes(a.type));
-    const folders = new Map<string, string>();
-    for (const area of areas) {
-      const folder = slugify(area.name, 'area');
-      const clash = folders.get(folder);
-      if (clash) throw new CliError(`areas "${clash}" and "${area.name}" would share the folder ${folder}; rename one`, 1);
-      folders.set(folder, area.name);
+      const areas = workspace.dataset.areas.filter((a) => LOCAL.includes(a.type));
+      const folders = new Map<string, string>();
+      for (const area of areas) {
+        const folder = slugify(area.name, 'area');
+        const clash = folders.get(folder);
+        if (clash) throw new CliError(`areas "${clash}" and "${area.name}" would share the folder ${folder}; rename one`, 1);
+        folders.set(folder, area.name);
+      }
+      // A few areas at a time keeps the chart workers busy; each pack is written as it is done.
+      await eachLimited(areas, AREAS_AT_ONCE, async (area) => {
+        const own = await pack(area.name);
+        emit(new Map([...own].map(([path, content]) => [`${slugify(area.name, 'area')}/${path}`, content])));
+      });
+      const files: PackFiles = new Map();
+      if (formats.includes('md')) {
+        files.set(
+          'index.md',
+          [`# ${escapeMarkdown(workspace.plan.title)}: board packs`, '', `One pack per area (${areas.length}).`, '', ...areas.map((a) => `- [${escapeMarkdown(a.name)}](${slugify(a.name, 'area')}/index.md)`), ''].join('\n'),
+        );
+      }
+      return files;
+    } finally {
+      await writer.close();
     }
-    // A few areas at a time keeps the chart workers busy; each pack is written as it is done.
-    await eachLimited(areas, AREAS_AT_ONCE, async (area) => {
-      const own = await pack(area.name);
-      emit(new Map([...own].map(([path, content]) => [`${slugify(area.name, 'area')}/${path}`, content])));
-    });
-    const files: PackFiles = new Map();
-    files.set(
-      'index.md',
-      [`# ${escapeMarkdown(workspace.plan.title)}: board packs`, '', `One pack per area (${areas.length}).`, '', ...areas.map((a) => `- [${escapeMarkdown(a.name)}](${slugify(a.name, 'area')}/index.md)`), ''].join('\n'),
-    );
-    return files;
   });
   return 0;
 }

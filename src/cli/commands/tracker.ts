@@ -9,6 +9,7 @@ import { readAsOf } from '../as-of.js';
 import { CliError } from '../errors.js';
 import { parsePeriod } from '../../data/period.js';
 import { runOutput, type OutputOptions } from '../output-run.js';
+import { checkFormats, formatWriter, readFormats, type Format } from '../formats.js';
 import type { Workspace } from '../workspace.js';
 import type { RenderChart } from '../../io/chart-renderer.js';
 
@@ -16,6 +17,7 @@ export interface TrackerOptions extends OutputOptions {
   week?: string;
   area?: string;
   check?: boolean;
+  format?: string;
 }
 
 /** `--week 2015-W10` (or a date): report the latest data up to the end of that week. */
@@ -30,18 +32,30 @@ function readWeek(text: string | undefined): string | undefined {
   }
 }
 
+function sameBytes(a: string | Uint8Array | undefined, b: string | Uint8Array | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return Buffer.from(typeof a === 'string' ? Buffer.from(a, 'utf8') : a).equals(typeof b === 'string' ? Buffer.from(b, 'utf8') : b);
+}
+
 export async function tracker(options: TrackerOptions, terminal: Terminal, cwd: string): Promise<number> {
   const asOf = readWeek(options.week);
+  const formats: Format[] = readFormats(options.format);
+  const browser = checkFormats(formats);
   const build = async (workspace: Workspace, renderChart: RenderChart) => {
     // Loaded only when there is work to do: an up-to-date rerun needs none of it.
     const { buildTracker } = await import('../../report/tracker.js');
     const { createRenderer } = await import('../../render/templates.js');
     const area = resolveArea(workspace.dataset, options.area ?? workspace.plan.city).name;
     const renderer = createRenderer(loadTemplates(workspace.config.templatesDir));
-    return buildTracker({ dataset: workspace.dataset, config: workspace.config, area, renderChart, ...(asOf ? { asOf } : {}) }, renderer);
+    const writer = await formatWriter(formats, browser, { renderer, ...(workspace.config.author ? { author: workspace.config.author } : {}), ...(asOf ? { date: asOf } : {}) });
+    try {
+      return await writer.files(await buildTracker({ dataset: workspace.dataset, config: workspace.config, area, renderChart, ...(asOf ? { asOf } : {}) }, renderer));
+    } finally {
+      await writer.close();
+    }
   };
   if (!options.check) {
-    await runOutput('tracker', { area: options.area ?? null, asOf: asOf ?? null }, options, terminal, cwd, build);
+    await runOutput('tracker', { area: options.area ?? null, asOf: asOf ?? null, formats }, options, terminal, cwd, build);
     return 0;
   }
   // --check: build in memory, drawing in this thread, and compare with the committed files.
@@ -50,12 +64,12 @@ export async function tracker(options: TrackerOptions, terminal: Terminal, cwd: 
   const { renderSvg } = await import('../../charts/render.js');
   const files = await build(workspace, (spec) => renderSvg(spec));
   const committed = readPack(resolve(cwd, options.out));
-  const changed = [...new Set([...files.keys(), ...committed.keys()])].filter((p) => files.get(p) !== committed.get(p)).sort();
+  const changed = [...new Set([...files.keys(), ...committed.keys()])].filter((p) => !sameBytes(files.get(p), committed.get(p))).sort();
   if (changed.length === 0) {
     if (!options.quiet) terminal.err(`The tracker in ${options.out} is up to date.`);
     return 0;
   }
-  terminal.err(`The tracker in ${options.out} is out of date; run \`oba tracker --out ${options.out}\` and commit the result. Differs:`);
+  terminal.err(`The tracker in ${options.out} is out of date; run \`oba tracker --out ${options.out}${formats.join(',') === 'md' ? '' : ` --format ${formats.join(',')}`}\` and commit the result. Differs:`);
   for (const p of changed) terminal.err(`  ${p}${committed.has(p) ? (files.has(p) ? '' : ' (no longer written)') : ' (missing)'}`);
   return 1;
 }

@@ -1,0 +1,73 @@
+/**
+ * `--format md,html,pdf`: which files a pack is written as. Markdown (the default) is the pack's
+ * pages and charts as they are; HTML is one self-contained page made from those same pages; PDF
+ * is that page printed by an installed browser. One run can write several, from one build.
+ */
+import type { Pack } from '../report/document.js';
+import type { PackFiles } from '../io/write.js';
+import type { Renderer } from '../render/templates.js';
+import type { PdfPrinter } from '../io/pdf.js';
+import { requireBrowser } from '../io/browser.js';
+import { packageVersion } from '../io/package-root.js';
+import { CliError } from './errors.js';
+
+export type Format = 'md' | 'html' | 'pdf';
+const FORMATS: readonly Format[] = ['md', 'html', 'pdf'];
+
+/** The formats asked for, in a fixed order; `md` when none is given. */
+export function readFormats(text: string | undefined): Format[] {
+  if (text === undefined) return ['md'];
+  const asked = text.split(',').map((f) => f.trim().toLowerCase());
+  const unknown = asked.filter((f) => !FORMATS.includes(f as Format));
+  if (asked.length === 0 || unknown.length > 0) {
+    throw new CliError(`--format "${text}" is not known; give md, html or pdf, or several as md,html,pdf`, 2);
+  }
+  return FORMATS.filter((f) => asked.includes(f));
+}
+
+export interface FormatWriter {
+  /** The files `pack` is written as, relative to its folder. */
+  files(pack: Pack): Promise<PackFiles>;
+  close(): Promise<void>;
+}
+
+export interface FormatOptions {
+  renderer: Renderer;
+  /** The configuration's `author`, for the HTML and PDF. */
+  author?: string;
+  /** ISO date the run reports as at: the PDF's creation date. */
+  date?: string;
+}
+
+/**
+ * Before any work: a PDF needs a browser, and a run that cannot print should say so at once.
+ * Returns the browser to print with, if PDF is asked for.
+ */
+export function checkFormats(formats: readonly Format[]): string | undefined {
+  return formats.includes('pdf') ? requireBrowser() : undefined;
+}
+
+export async function formatWriter(formats: readonly Format[], browser: string | undefined, options: FormatOptions): Promise<FormatWriter> {
+  const generator = `oba ${packageVersion()}`;
+  let printer: PdfPrinter | undefined;
+  if (formats.includes('pdf')) {
+    const { pdfPrinter } = await import('../io/pdf.js');
+    printer = pdfPrinter(browser ?? requireBrowser());
+  }
+  const { packHtml } = formats.includes('html') || printer ? await import('../report/document.js') : { packHtml: undefined };
+  return {
+    async files(pack) {
+      const files: PackFiles = formats.includes('md') ? new Map(pack.files) : new Map();
+      if (!packHtml) return files;
+      const html = packHtml(pack, options.renderer, { generator, ...(options.author ? { author: options.author } : {}) });
+      const name = pack.document.name;
+      if (formats.includes('html')) files.set(`${name}.html`, html);
+      if (printer) {
+        const metadata = { title: pack.document.title, creator: generator, ...(options.author ? { author: options.author } : {}), ...(options.date ? { date: options.date } : {}) };
+        files.set(`${name}.pdf`, await printer.print(html, metadata));
+      }
+      return files;
+    },
+    close: async () => printer?.close(),
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Printing a pack's HTML to PDF with an installed Chromium, Chrome or Edge, driven headless by
+ * playwright-core: the browser's own print engine lays out the pages (A4, margins, running
+ * header and page numbers from the print stylesheet), and its outline gives a bookmark per
+ * heading. The page is shown with scripts off and every request refused, so nothing leaves
+ * the machine.
+ *
+ * The browser stamps the time of printing into the PDF; pdf-lib then rewrites the document
+ * information: the title, the author, the creator, and a creation date only when the run has
+ * one (`--as-of`), so the same input prints the same bytes with the same browser.
+ */
+import type { Browser } from 'playwright-core';
+import { CliError } from '../cli/errors.js';
+
+export interface PdfMetadata {
+  title: string;
+  author?: string;
+  /** What wrote the document, e.g. `oba 0.1.0`. */
+  creator: string;
+  /** ISO date (YYYY-MM-DD) for the creation date; none is written without one. */
+  date?: string;
+}
+
+export interface PdfPrinter {
+  print(html: string, metadata: PdfMetadata): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+/**
+ * Flags for a headless browser on a machine with no network: no background connections, no
+ * first-run work, no GPU. Playwright adds `--headless` and a new empty profile folder.
+ */
+const FLAGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions', '--mute-audio'];
+
+/** Pages printed at once: each holds a whole pack's layout in the browser's memory. */
+const PAGES_AT_ONCE = 2;
+
+/** A printer over the browser at `executable`, started on the first print and shared by the rest. */
+export function pdfPrinter(executable: string): PdfPrinter {
+  let browser: Promise<Browser> | undefined;
+  let busy = 0;
+  const waiting: (() => void)[] = [];
+  const start = async (): Promise<Browser> => {
+    const { chromium } = await import('playwright-core');
+    try {
+      return await chromium.launch({ executablePath: executable, args: FLAGS, timeout: 60_000 });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new CliError(`cannot start the browser ${executable} to print the PDF (${detail}); set OBA_BROWSER to a working Chromium, Chrome or Edge`, 1);
+    }
+  };
+  return {
+    async print(html, metadata) {
+      if (busy >= PAGES_AT_ONCE) await new Promise<void>((resolve) => waiting.push(resolve));
+      busy++;
+      try {
+        browser ??= start();
+        const context = await (await browser).newContext({ javaScriptEnabled: false, offline: true });
+        try {
+          await context.route('**/*', (route) => route.abort());
+          const page = await context.newPage();
+          await page.setContent(html, { waitUntil: 'load' });
+          const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+          return await withMetadata(pdf, metadata);
+        } finally {
+          await context.close();
+        }
+      } finally {
+        busy--;
+        waiting.shift()?.();
+      }
+    },
+    async close() {
+      if (browser) await (await browser.catch(() => undefined))?.close();
+    },
+  };
+}
+
+/** The PDF with its document information set as the run says, and no time of printing. */
+export async function withMetadata(pdf: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
+  const { PDFDocument, PDFDict, PDFName } = await import('pdf-lib');
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  doc.setTitle(metadata.title, { showInWindowTitleBar: true });
+  if (metadata.author) doc.setAuthor(metadata.author);
+  doc.setCreator(metadata.creator);
+  if (metadata.date) {
+    const date = new Date(`${metadata.date}T00:00:00Z`);
+    doc.setCreationDate(date);
+    doc.setModificationDate(date);
+  } else {
+    const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+    info.delete(PDFName.of('CreationDate'));
+    info.delete(PDFName.of('ModDate'));
+  }
+  return doc.save({ useObjectStreams: false });
+}
