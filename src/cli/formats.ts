@@ -7,7 +7,7 @@ import type { Pack } from '../report/document.js';
 import type { PackFiles } from '../io/write.js';
 import type { Renderer } from '../render/templates.js';
 import type { PdfPrinter } from '../io/pdf.js';
-import { requireBrowser } from '../io/browser.js';
+import { findBrowser, NO_BROWSER_MESSAGE } from '../io/browser.js';
 import { packageVersion } from '../io/package-root.js';
 import { CliError } from './errors.js';
 
@@ -44,15 +44,19 @@ export interface FormatOptions {
  * Returns the browser to print with, if PDF is asked for.
  */
 export function checkFormats(formats: readonly Format[]): string | undefined {
-  return formats.includes('pdf') ? requireBrowser() : undefined;
+  if (!formats.includes('pdf')) return undefined;
+  const browser = findBrowser();
+  if (!browser) throw new CliError(NO_BROWSER_MESSAGE, 1);
+  return browser;
 }
 
+/** Writes packs in `formats`; `browser` (from `checkFormats`) prints the PDFs. */
 export async function formatWriter(formats: readonly Format[], browser: string | undefined, options: FormatOptions): Promise<FormatWriter> {
   const generator = `oba ${packageVersion()}`;
   let printer: PdfPrinter | undefined;
   if (formats.includes('pdf')) {
     const { pdfPrinter } = await import('../io/pdf.js');
-    printer = pdfPrinter(browser ?? requireBrowser());
+    printer = pdfPrinter(browser ?? checkFormats(formats)!);
   }
   const { packHtml } = formats.includes('html') || printer ? await import('../report/document.js') : { packHtml: undefined };
   return {

@@ -65,12 +65,6 @@ export function findBrowser(search: BrowserSearch = {}): string | undefined {
   return installPaths(platform, env).find(exists);
 }
 
+/** What to say, on one line, when no browser is installed. */
 export const NO_BROWSER_MESSAGE =
   '--format pdf needs Chromium, Chrome or Edge installed, and none was found: install one (on Debian or Ubuntu: apt-get install chromium) or set OBA_BROWSER to its path; --format html needs no browser';
-
-/** The browser to print with; exit 1 with one line saying how to get one when there is none. */
-export function requireBrowser(search: BrowserSearch = {}): string {
-  const found = findBrowser(search);
-  if (!found) throw new CliError(NO_BROWSER_MESSAGE, 1);
-  return found;
-}

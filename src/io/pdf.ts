@@ -92,5 +92,5 @@ export async function withMetadata(pdf: Uint8Array, metadata: PdfMetadata): Prom
     info.delete(PDFName.of('CreationDate'));
     info.delete(PDFName.of('ModDate'));
   }
-  return doc.save({ useObjectStreams: false });
+  return doc.save({ useObjectStreams: true });
 }

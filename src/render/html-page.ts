@@ -11,8 +11,8 @@
  * - an image is replaced by what the caller makes of it (an inlined chart), and a paragraph
  *   holding only an image becomes a `<figure>`;
  * - header cells say they head a column;
- * - a run of two or more thematic breaks (`___` lines, the writing lines of a printed sheet)
- *   becomes a box with that many ruled lines to write on; a single break stays a break.
+ * - a run of two or more `___` lines (thematic breaks, the writing lines of a printed sheet)
+ *   becomes a box with that many ruled lines to write on; any other break stays a break.
  */
 import MarkdownIt, { type Token } from 'markdown-it';
 import { slugify } from './slug.js';
@@ -116,12 +116,13 @@ function figures(tokens: Token[]): void {
   }
 }
 
-/** Runs of thematic breaks become ruled boxes to write in, one line per break. */
+/** Runs of `___` breaks become ruled boxes to write in, one line per break. */
 function writeIns(tokens: Token[]): void {
+  const writingLine = (token: Token | undefined) => token?.type === 'hr' && token.markup.startsWith('_');
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i]!.type !== 'hr') continue;
+    if (!writingLine(tokens[i])) continue;
     let end = i;
-    while (tokens[end + 1]?.type === 'hr') end++;
+    while (writingLine(tokens[end + 1])) end++;
     const lines = end - i + 1;
     if (lines < 2) continue;
     const box = tokens[i]!;

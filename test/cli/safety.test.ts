@@ -62,6 +62,21 @@ describe('hostile names and narratives', () => {
     expect(chart).toContain('&lt;script&gt;');
   });
 
+  it('writes the same name and narrative into the HTML as text, with no script, handler or javascript: link', async () => {
+    const root = fixture();
+    const out = join(root, 'out');
+    const run = await oba(['sheet', '--cluster', hostile, '--format', 'html', '--out', out, '--quiet'], join(root, 'project'));
+    expect(run.code).toBe(0);
+    const folder = readdirSync(out).find((n) => n !== '.oba-output')!;
+    const html = readFileSync(join(out, folder, 'turn-the-curve.html'), 'utf8');
+    expect(html).not.toMatch(/<script|<img|<[^>]*\son\w+=/i);
+    expect(html).not.toMatch(/href="javascript:/i);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    // The running header is a CSS string: the name cannot end it or the style element.
+    expect(html.match(/<\/style>/g)).toHaveLength(1);
+  });
+
   it('refuses an output folder that holds the input data', async () => {
     const root = fixture();
     const project = join(root, 'project');

@@ -29,3 +29,23 @@ describe('templates', () => {
     expect(() => r.render('t', { x: 1 })).toThrow(TemplateError);
   });
 });
+
+describe('HTML templates', () => {
+  it('escape every value for HTML unless the template says raw', () => {
+    const r = createRenderer({ 'p.html.liquid': '<p title="{{ t }}">{{ t }}</p>{{ safe | raw }}' });
+    expect(r.render('p.html', { t: `<b>"O'Neil" & co</b>`, safe: '<i>ok</i>' })).toBe('<p title="&lt;b&gt;&quot;O&#39;Neil&quot; &amp; co&lt;/b&gt;">&lt;b&gt;&quot;O&#39;Neil&quot; &amp; co&lt;/b&gt;</p><i>ok</i>');
+  });
+
+  it('write a CSS string that can end neither the string nor the style element', () => {
+    const r = createRenderer({ 'p.html.liquid': '<style>a::after { content: {{ t | css_string | raw }}; }</style>' });
+    const css = r.render('p.html', { t: 'Plan "A" \\ </style><script>x' });
+    expect(css).toBe('<style>a::after { content: "Plan \\22 A\\22  \\5c  \\3c /style\\3e \\3c script\\3e x"; }</style>');
+    expect(css.match(/<\/style>/g)).toHaveLength(1);
+  });
+
+  it('include other HTML templates by name, and Markdown templates stay Markdown', () => {
+    const r = createRenderer({ 'p.html.liquid': "<style>{% include 'p-style' %}</style>", 'p-style.html.liquid': 'b { x: 1 }', 'm.md.liquid': '{{ t }}' });
+    expect(r.render('p.html', {})).toBe('<style>b { x: 1 }</style>');
+    expect(r.render('m', { t: '<b>' })).toBe('&lt;b&gt;');
+  });
+});
