@@ -7,7 +7,8 @@
  *
  * The browser stamps the time of printing into the PDF; pdf-lib then rewrites the document
  * information: the title, the author, the creator, and a creation date only when the run has
- * one (`--as-of`), so the same input prints the same bytes with the same browser.
+ * one (`--as-of`), so the same input prints the same bytes with the same browser. It also puts
+ * back the spaces the browser drops from a bookmark where its heading wraps onto a new line.
  */
 import type { Browser } from 'playwright-core';
 import { CliError } from '../cli/errors.js';
@@ -60,8 +61,9 @@ export function pdfPrinter(executable: string): PdfPrinter {
           await context.route('**/*', (route) => route.abort());
           const page = await context.newPage();
           await page.setContent(html, { waitUntil: 'load' });
+          const headings = await page.locator('h1, h2, h3, h4, h5, h6').allTextContents();
           const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
-          return await withMetadata(pdf, metadata);
+          return await withMetadata(pdf, metadata, headings);
         } finally {
           await context.close();
         }
@@ -76,10 +78,25 @@ export function pdfPrinter(executable: string): PdfPrinter {
   };
 }
 
-/** The PDF with its document information set as the run says, and no time of printing. */
-export async function withMetadata(pdf: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
-  const { PDFDocument, PDFDict, PDFName } = await import('pdf-lib');
+/**
+ * The PDF with its document information set as the run says, no time of printing, and each
+ * bookmark titled with the text of its heading (one of `headings`).
+ */
+export async function withMetadata(pdf: Uint8Array, metadata: PdfMetadata, headings: readonly string[] = []): Promise<Uint8Array> {
+  const { PDFDocument, PDFDict, PDFName, PDFRef, PDFString, PDFHexString } = await import('pdf-lib');
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const byLetters = new Map(headings.map((h) => h.replace(/\s+/g, ' ').trim()).map((h) => [h.replace(/\s+/g, ''), h]));
+  const retitle = (first: unknown): void => {
+    for (let item = first; item instanceof PDFRef; ) {
+      const entry = doc.context.lookup(item, PDFDict);
+      const title = entry.lookup(PDFName.of('Title'));
+      const heading = title instanceof PDFString || title instanceof PDFHexString ? byLetters.get(title.decodeText().replace(/\s+/g, '')) : undefined;
+      if (heading) entry.set(PDFName.of('Title'), PDFHexString.fromText(heading));
+      retitle(entry.get(PDFName.of('First')));
+      item = entry.get(PDFName.of('Next'));
+    }
+  };
+  retitle(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.get(PDFName.of('First')));
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });
   if (metadata.author) doc.setAuthor(metadata.author);
   doc.setCreator(metadata.creator);

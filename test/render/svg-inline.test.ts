@@ -24,6 +24,11 @@ describe('inlining an SVG chart', () => {
     expect(new Set(ids).size).toBe(6);
   });
 
+  it('drops the ARIA roles and labels of the marks inside a chart, which is one image', () => {
+    const svg = inlineSvg('<svg role="img" aria-label="x"><g class="mark" role="graphics-symbol" aria-roledescription="line mark" aria-label="a line"><path role="graphics-object"/></g></svg>', 'c', 'x');
+    expect(svg).toBe('<svg role="img" aria-label="x"><g class="mark"><path/></g></svg>');
+  });
+
   it('names a chart that has no accessible name, escaping the name', () => {
     expect(inlineSvg('<svg width="10"><rect/></svg>', 'c', 'A & "B"')).toBe('<svg role="img" aria-label="A &amp; &quot;B&quot;" width="10"><rect/></svg>');
   });
