@@ -25,13 +25,17 @@ const missing = [...(browserPath ? [] : ['a browser (Chromium, Chrome or Edge)']
 
 /** A describe block that runs only with a browser and poppler-utils, and fails under CI without them. */
 export function describePrint(name: string, body: () => void): void {
-  if (missing.length === 0) return describe(name, body);
-  if (process.env['CI']) {
-    return describe(name, () => it('has what the print tests need', () => {
-      throw new Error(`${missing.join(' and ')} missing: run \`bash .ci/run\`, which installs them (apt-get install chromium poppler-utils)`);
-    }));
+  if (missing.length === 0) {
+    describe(name, body);
+  } else if (process.env['CI']) {
+    describe(name, () =>
+      it('has what the print tests need', () => {
+        throw new Error(`${missing.join(' and ')} missing: run \`bash .ci/run\`, which installs them (apt-get install chromium poppler-utils)`);
+      }),
+    );
+  } else {
+    describe.skip(`${name} (skipped: ${missing.join(' and ')} not installed)`, body);
   }
-  describe.skip(`${name} (skipped: ${missing.join(' and ')} not installed)`, body);
 }
 
 /** The text of each page of a PDF, whitespace squeezed to single spaces. */
