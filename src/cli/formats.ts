@@ -54,9 +54,11 @@ export function checkFormats(formats: readonly Format[]): string | undefined {
 export async function formatWriter(formats: readonly Format[], browser: string | undefined, options: FormatOptions): Promise<FormatWriter> {
   const generator = `oba ${packageVersion()}`;
   let printer: PdfPrinter | undefined;
+  let destinationPages: typeof import('../io/pdf.js').destinationPages = async () => new Map();
   if (formats.includes('pdf')) {
-    const { pdfPrinter } = await import('../io/pdf.js');
-    printer = pdfPrinter(browser ?? checkFormats(formats)!);
+    const pdf = await import('../io/pdf.js');
+    printer = pdf.pdfPrinter(browser ?? checkFormats(formats)!);
+    destinationPages = pdf.destinationPages;
   }
   const { packHtml } = formats.includes('html') || printer ? await import('../report/document.js') : { packHtml: undefined };
   return {
@@ -68,7 +70,17 @@ export async function formatWriter(formats: readonly Format[], browser: string |
       if (formats.includes('html')) files.set(`${name}.html`, html);
       if (printer) {
         const metadata = { title: pack.document.title, creator: generator, ...(options.author ? { author: options.author } : {}), ...(options.date ? { date: options.date } : {}) };
-        files.set(`${name}.pdf`, await printer.print(html, metadata));
+        let pdf = await printer.print(html, metadata);
+        // The printed contents give each page's number, known only once it is printed: print
+        // again with them (and once more should they move a page on, which they should not).
+        for (let pass = 0, before = ''; pack.document.contents && pass < 2; pass++) {
+          const pageNumbers = await destinationPages(pdf);
+          const now = JSON.stringify([...pageNumbers]);
+          if (now === before) break;
+          before = now;
+          pdf = await printer.print(packHtml(pack, options.renderer, { generator, pageNumbers, ...(options.author ? { author: options.author } : {}) }), metadata);
+        }
+        files.set(`${name}.pdf`, pdf);
       }
       return files;
     },

@@ -111,3 +111,23 @@ export async function withMetadata(pdf: Uint8Array, metadata: PdfMetadata, headi
   }
   return doc.save({ useObjectStreams: true });
 }
+
+/**
+ * The page (from 1) each named destination of a PDF is on: the browser names a destination
+ * after the id of every element a link inside the document points to.
+ */
+export async function destinationPages(pdf: Uint8Array): Promise<Map<string, number>> {
+  const { PDFDocument, PDFDict, PDFName, PDFArray, PDFRef } = await import('pdf-lib');
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const pageOf = new Map(doc.getPages().map((page, index) => [page.ref.toString(), index + 1]));
+  const pages = new Map<string, number>();
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  for (const [name, value] of dests?.entries() ?? []) {
+    const target = doc.context.lookup(value);
+    const array = target instanceof PDFDict ? target.lookup(PDFName.of('D')) : target;
+    const page = array instanceof PDFArray ? array.get(0) : undefined;
+    const number = page instanceof PDFRef ? pageOf.get(page.toString()) : undefined;
+    if (number !== undefined) pages.set(name.decodeText(), number);
+  }
+  return pages;
+}

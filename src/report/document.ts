@@ -37,6 +37,8 @@ export interface HtmlOptions {
   author?: string;
   /** The program that wrote it, for the `generator` meta element. */
   generator: string;
+  /** For print: the page each page of the pack starts on (by page id), shown in the contents. */
+  pageNumbers?: ReadonlyMap<string, number>;
 }
 
 /** The pack as one self-contained HTML page. */
@@ -65,7 +67,7 @@ export function packHtml(pack: Pack, renderer: Renderer, options: HtmlOptions): 
     header: document.header,
     author: options.author ?? '',
     generator: options.generator,
-    contents: document.contents ? pages.map(({ id, title }) => ({ id, title })) : [],
+    contents: document.contents ? pages.map(({ id, title }) => ({ id, title, page: options.pageNumbers?.get(id) ?? '' })) : [],
     pages,
   });
 }

@@ -71,7 +71,7 @@ describePrint('the board pack as PDF, from the bundled data', () => {
     pages.forEach((text, i) => expect(text.endsWith(`Page ${i + 1} of ${pages.length}`), `page ${i + 1}`).toBe(true));
   });
 
-  it('opens with the contents, then the scorecard, then each report card from a page of its own', () => {
+  it('opens with the contents and their page numbers, then the scorecard, then each report card from a page of its own', () => {
     expect(pages[0]).toContain('Contents');
     for (const card of cards) expect(pages[0]).toContain(card.title);
     // Each card's title comes first on its page, under the running header, in the plan's order.
@@ -79,6 +79,9 @@ describePrint('the board pack as PDF, from the bundled data', () => {
     expect(starts[0]).toBe(1);
     starts.forEach((page, i) => expect(page, cards[i]!.title).toBeGreaterThan(i === 0 ? 0 : starts[i - 1]!));
     expect(cards).toHaveLength(18);
+    // The contents give the page each one starts on.
+    const contents = pages[0]!.split(' Contents ')[1]!;
+    expect(contents).toBe(`${cards.map((card, i) => `${card.title} ${starts[i]! + 1}`).join(' ')} Page 1 of ${pages.length}`);
   });
 
   it('draws every chart on its report card', () => {
