@@ -33,6 +33,17 @@ export interface PdfPrinter {
  */
 const FLAGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions', '--mute-audio'];
 
+/** Starts the browser at `executable` headless; a browser that will not start is the user's to fix. */
+export async function launchBrowser(executable: string): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  try {
+    return await chromium.launch({ executablePath: executable, args: FLAGS, timeout: 60_000 });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new CliError(`cannot start the browser ${executable} (${detail}); set OBA_BROWSER to a working Chromium, Chrome or Edge`, 1);
+  }
+}
+
 /** Pages printed at once: each holds a whole pack's layout in the browser's memory. */
 const PAGES_AT_ONCE = 2;
 
@@ -41,21 +52,13 @@ export function pdfPrinter(executable: string): PdfPrinter {
   let browser: Promise<Browser> | undefined;
   let busy = 0;
   const waiting: (() => void)[] = [];
-  const start = async (): Promise<Browser> => {
-    const { chromium } = await import('playwright-core');
-    try {
-      return await chromium.launch({ executablePath: executable, args: FLAGS, timeout: 60_000 });
-    } catch (error) {
-      const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      throw new CliError(`cannot start the browser ${executable} to print the PDF (${detail}); set OBA_BROWSER to a working Chromium, Chrome or Edge`, 1);
-    }
-  };
   return {
     async print(html, metadata) {
-      if (busy >= PAGES_AT_ONCE) await new Promise<void>((resolve) => waiting.push(resolve));
-      busy++;
+      // A page at a time per slot; a finished print hands its slot straight to the next in line.
+      if (busy < PAGES_AT_ONCE) busy++;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
       try {
-        browser ??= start();
+        browser ??= launchBrowser(executable);
         const context = await (await browser).newContext({ javaScriptEnabled: false, offline: true });
         try {
           await context.route('**/*', (route) => route.abort());
@@ -68,8 +71,9 @@ export function pdfPrinter(executable: string): PdfPrinter {
           await context.close();
         }
       } finally {
-        busy--;
-        waiting.shift()?.();
+        const next = waiting.shift();
+        if (next) next();
+        else busy--;
       }
     },
     async close() {

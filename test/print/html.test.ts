@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { oba, tempFolder } from '../helpers/cli.js';
 import { browserPath, describePrint } from '../helpers/print.js';
+import { launchBrowser } from '../../src/io/pdf.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -63,8 +64,7 @@ describePrint('the HTML pages in a browser', () => {
   let browser: Browser;
   let folder: string;
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: browserPath!, args: ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await launchBrowser(browserPath!);
     folder = tempFolder();
     for (const args of [['report'], ['sheet', '--cluster', 'Seacroft'], ['tracker']]) {
       const run = await oba([...args, '--format', 'html', '--out', join(folder, args[0]!), '--quiet']);
