@@ -34,6 +34,15 @@ describe('--format', () => {
     expect(readFileSync(join(root, 'again', 'board-pack.html'), 'utf8')).toBe(html);
   });
 
+  it('checks a committed tracker in the formats it was written in', async () => {
+    const out = join(tempFolder(), 'tracker');
+    expect((await oba(['tracker', '--format', 'html', '--out', out, '--quiet'])).code).toBe(0);
+    expect((await oba(['tracker', '--check', '--format', 'html', '--out', out])).code).toBe(0);
+    const md = await oba(['tracker', '--check', '--out', out]);
+    expect(md.code).toBe(1);
+    expect(md.stderr).toContain('tracker.html (no longer written)');
+  });
+
   it('gives one turn-the-curve sheet, with no index, for --indicator', async () => {
     const out = join(tempFolder(), 'out');
     const run = await oba(['sheet', '--cluster', 'Seacroft', '--indicator', '4', '--format', 'md,html', '--out', out, '--quiet']);
