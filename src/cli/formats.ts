@@ -6,7 +6,6 @@
 import type { Pack } from '../report/document.js';
 import type { PackFiles } from '../io/write.js';
 import type { Renderer } from '../render/templates.js';
-import type { PdfPrinter } from '../io/pdf.js';
 import { findBrowser, NO_BROWSER_MESSAGE } from '../io/browser.js';
 import { packageVersion } from '../io/package-root.js';
 import { CliError } from './errors.js';
@@ -53,34 +52,30 @@ export function checkFormats(formats: readonly Format[]): string | undefined {
 /** Writes packs in `formats`; `browser` (from `checkFormats`) prints the PDFs. */
 export async function formatWriter(formats: readonly Format[], browser: string | undefined, options: FormatOptions): Promise<FormatWriter> {
   const generator = `oba ${packageVersion()}`;
-  let printer: PdfPrinter | undefined;
-  let destinationPages: typeof import('../io/pdf.js').destinationPages = async () => new Map();
-  if (formats.includes('pdf')) {
-    const pdf = await import('../io/pdf.js');
-    printer = pdf.pdfPrinter(browser ?? checkFormats(formats)!);
-    destinationPages = pdf.destinationPages;
-  }
-  const { packHtml } = formats.includes('html') || printer ? await import('../report/document.js') : { packHtml: undefined };
+  const pdf = formats.includes('pdf') ? await import('../io/pdf.js') : undefined;
+  const printer = pdf?.pdfPrinter(browser ?? checkFormats(formats)!);
+  const { packHtml } = formats.includes('html') || pdf ? await import('../report/document.js') : { packHtml: undefined };
+  const byAuthor = options.author ? { author: options.author } : {};
   return {
     async files(pack) {
       const files: PackFiles = formats.includes('md') ? new Map(pack.files) : new Map();
       if (!packHtml) return files;
-      const html = packHtml(pack, options.renderer, { generator, ...(options.author ? { author: options.author } : {}) });
+      const html = packHtml(pack, options.renderer, { generator, ...byAuthor });
       const name = pack.document.name;
       if (formats.includes('html')) files.set(`${name}.html`, html);
-      if (printer) {
-        const metadata = { title: pack.document.title, creator: generator, ...(options.author ? { author: options.author } : {}), ...(options.date ? { date: options.date } : {}) };
-        let pdf = await printer.print(html, metadata);
+      if (pdf && printer) {
+        const metadata = { title: pack.document.title, creator: generator, ...byAuthor, ...(options.date ? { date: options.date } : {}) };
+        let printed = await printer.print(html, metadata);
         // The printed contents give each page's number, known only once it is printed: print
         // again with them (and once more should they move a page on, which they should not).
         for (let pass = 0, before = ''; pack.document.contents && pass < 2; pass++) {
-          const pageNumbers = await destinationPages(pdf);
+          const pageNumbers = await pdf.destinationPages(printed);
           const now = JSON.stringify([...pageNumbers]);
           if (now === before) break;
           before = now;
-          pdf = await printer.print(packHtml(pack, options.renderer, { generator, pageNumbers, ...(options.author ? { author: options.author } : {}) }), metadata);
+          printed = await printer.print(packHtml(pack, options.renderer, { generator, pageNumbers, ...byAuthor }), metadata);
         }
-        files.set(`${name}.pdf`, pdf);
+        files.set(`${name}.pdf`, printed);
       }
       return files;
     },

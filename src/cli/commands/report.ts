@@ -35,7 +35,7 @@ export async function report(options: ReportOptions, terminal: Terminal, cwd: st
     const narratives = loadNarratives(workspace.config.narrativesDir);
     narratives.problems.forEach(warn);
     const renderer = createRenderer(loadTemplates(workspace.config.templatesDir));
-    const writer = await formatWriter(formats, browser, { renderer, ...(workspace.config.author ? { author: workspace.config.author } : {}), ...(asOf ? { date: asOf } : {}) });
+    const writer = await formatWriter(formats, browser, { renderer, author: workspace.config.author, date: asOf });
     const pack = async (area: string) =>
       writer.files(await buildBoardPack({ dataset: workspace.dataset, config: workspace.config, area, narratives: narratives.city, renderer, renderChart, ...(asOf ? { asOf } : {}) }));
     try {

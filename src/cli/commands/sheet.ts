@@ -53,7 +53,7 @@ export async function sheet(options: SheetOptions, terminal: Terminal, cwd: stri
       if (clash) throw new CliError(`clusters "${clash}" and "${cluster.name}" would share the folder ${folder}; rename one`, 1);
       seen.set(folder, cluster.name);
     }
-    const writer = await formatWriter(formats, browser, { renderer, ...(workspace.config.author ? { author: workspace.config.author } : {}), ...(asOf ? { date: asOf } : {}) });
+    const writer = await formatWriter(formats, browser, { renderer, author: workspace.config.author, date: asOf });
     try {
       await eachLimited(clusters, AREAS_AT_ONCE, async (cluster) => {
         const pack = await buildClusterSheets({

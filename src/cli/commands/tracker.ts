@@ -47,7 +47,7 @@ export async function tracker(options: TrackerOptions, terminal: Terminal, cwd: 
     const { createRenderer } = await import('../../render/templates.js');
     const area = resolveArea(workspace.dataset, options.area ?? workspace.plan.city).name;
     const renderer = createRenderer(loadTemplates(workspace.config.templatesDir));
-    const writer = await formatWriter(formats, browser, { renderer, ...(workspace.config.author ? { author: workspace.config.author } : {}), ...(asOf ? { date: asOf } : {}) });
+    const writer = await formatWriter(formats, browser, { renderer, author: workspace.config.author, date: asOf });
     try {
       return await writer.files(await buildTracker({ dataset: workspace.dataset, config: workspace.config, area, renderChart, ...(asOf ? { asOf } : {}) }, renderer));
     } finally {
