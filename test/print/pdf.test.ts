@@ -107,7 +107,8 @@ describePrint('the board pack as PDF, from the bundled data', () => {
 describePrint('the board pack as PDF, from the golden inputs', () => {
   let out: string;
   beforeAll(async () => {
-    out = await build(['report', '--format', 'pdf', '--as-of', '2015-03-31'], goldenInput);
+    // --no-cache: no cache folder is left among the inputs.
+    out = await build(['report', '--format', 'pdf', '--as-of', '2015-03-31', '--no-cache'], goldenInput);
   }, 120_000);
 
   it('carries the title, the configured author and the --as-of date, and no time of printing', async () => {
@@ -116,7 +117,7 @@ describePrint('the board pack as PDF, from the golden inputs', () => {
     expect(info['Author']).toBe("Children's Trust Board (golden test)");
     expect(info['Creator']).toMatch(/^oba \d+\.\d+\.\d+$/);
     expect(info['CreationDate']).toBe('2015-03-31T00:00:00Z');
-    const undated = await build(['tracker', '--format', 'pdf'], goldenInput);
+    const undated = await build(['tracker', '--format', 'pdf', '--no-cache'], goldenInput);
     expect(pdfInfo(join(undated, 'tracker.pdf'))['CreationDate']).toBeUndefined();
   });
 
