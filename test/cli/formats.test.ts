@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readFormats } from '../../src/cli/formats.js';
 import { oba, tempFolder } from '../helpers/cli.js';
@@ -32,6 +33,18 @@ describe('--format', () => {
     expect(readFileSync(join(root, 'both', 'board-pack.html'), 'utf8')).toBe(html);
     expect((await oba(['report', '--format', 'html', '--out', join(root, 'again'), '--quiet', '--no-cache'])).code).toBe(0);
     expect(readFileSync(join(root, 'again', 'board-pack.html'), 'utf8')).toBe(html);
+  });
+
+  it("lays the HTML out with a user's own page templates when they have them", async () => {
+    const data = fileURLToPath(new URL('../../data/', import.meta.url));
+    const project = tempFolder({
+      'oba.config.yaml': `plan: ${data}plan.yaml\ndata: [${data}series/]\ntemplates: my-templates/\n`,
+      'my-templates/pack-style.html.liquid': 'body { font-family: "Council Sans", serif; }',
+    });
+    expect((await oba(['tracker', '--format', 'html', '--out', 'out', '--quiet'], project)).code).toBe(0);
+    const html = readFileSync(join(project, 'out', 'tracker.html'), 'utf8');
+    expect(html).toContain('body { font-family: "Council Sans", serif; }');
+    expect(html).not.toContain('font-family: Arial');
   });
 
   it('checks a committed tracker in the formats it was written in', async () => {
