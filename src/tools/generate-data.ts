@@ -1,12 +1,18 @@
 /**
- * Generates the bundled Leeds dataset, 2008 to 2015: one tidy CSV per measure of the plan under
- * `data/series/`, in the native format (`measure,area,period,value,numerator,denominator,status,note`).
+ * Generates the bundled Leeds dataset: one tidy CSV per measure of the plan under `data/series/`,
+ * in the native format (`measure,area,period,value,numerator,denominator,status,note`). Annual
+ * measures run from 2004 (2004/05; 31 March 2004) to 2015 (2014/15; 31 March 2015), so that a
+ * baseline frozen when the plan was agreed (April 2011) has six to eight years behind it; the
+ * weekly and monthly trackers run from January 2006, five whole years before it.
  *
  * REAL published figures are used wherever they exist (each row notes `real: <source>`; see
- * `data-gen/specs.ts` and data/README.md). Everything else is ILLUSTRATIVE, drawn by a seeded
- * generator (mulberry32, seed `DATA_SEED` below) around guide values that follow the narrative of
- * Leeds' own reports. The 25 clusters reconcile exactly with the city: cluster counts sum to the
- * Leeds count; cluster numerators and denominators sum to the Leeds numerator and denominator.
+ * `data-gen/specs.ts`, `data-gen/performance.ts` and data/README.md). Everything else is
+ * ILLUSTRATIVE (note `illustrative`), drawn by a seeded generator (mulberry32, seed `DATA_SEED`)
+ * around guide values that follow what Leeds' own reports say happened, with the noise real
+ * figures have: binomial sampling error for percentages, Poisson for counts and rates, a design
+ * effect for surveys, and year-to-year variation of the process itself. The 25 clusters reconcile
+ * exactly with the city: cluster counts sum to the Leeds count; cluster numerators and
+ * denominators sum to the Leeds numerator and denominator.
  *
  * The core (`generateSeries`, `generateDataset`) is pure: the same plan and seed give
  * byte-identical files on every run and every machine. The thin `main` writes the files:
@@ -14,8 +20,8 @@
  *     npm run build && node dist/src/tools/generate-data.js [--out data/series] [--plan data/plan.yaml]
  */
 import { writeFileAtomic } from '../io/write.js';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, writeSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Area, Measure, Plan } from '../plan/types.js';
 import { parsePlan } from '../plan/parse-plan.js';
@@ -32,20 +38,10 @@ import {
   weekLabel,
 } from './data-gen/calendar.js';
 import { clusterProfile, clusterSize, type ClusterProfile } from './data-gen/clusters.js';
-import {
-  apportion,
-  calibrateLogitShift,
-  formatScaled,
-  logit,
-  parseScaled,
-  pchip,
-  ratioScaled,
-  roundScaled,
-  sigmoid,
-} from './data-gen/numbers.js';
+import { apportion, calibrateLogitShift, formatScaled, logit, parseScaled, pchip, ratioScaled, roundScaled, sigmoid } from './data-gen/numbers.js';
 import { Rng } from './data-gen/random.js';
 import {
-  GENERATION_ORDER,
+  GENERATION_FIRST,
   SESSIONS_PRIMARY,
   SESSIONS_SECONDARY,
   SPECS,
@@ -61,10 +57,11 @@ export const DATA_SEED = 20110401;
 
 export const HEADER = 'measure,area,period,value,numerator,denominator,status,note';
 
-/** First and last year covered. */
-export const FIRST_YEAR = 2008;
+/** First and last year covered by annual measures (2004 is 2004/05 and 31 March 2004). */
+export const FIRST_YEAR = 2004;
 export const LAST_YEAR = 2015;
-const YEARS = LAST_YEAR - FIRST_YEAR + 1;
+/** The weekly and monthly trackers start in January of this year: five whole years before April 2011. */
+export const TRACKER_FIRST_YEAR = 2006;
 
 export type Marker = 'c' | 'x' | 'z';
 
@@ -92,7 +89,7 @@ export interface SeriesTable {
 }
 
 const ILLUSTRATIVE = 'illustrative';
-const HOLIDAY_NOTE = 'school holiday week (illustrative term dates)';
+const HOLIDAY_NOTE = 'illustrative term dates: a school holiday week';
 
 // ---------------------------------------------------------------------------------------------
 // Periods
@@ -104,43 +101,89 @@ interface WeekInfo {
 
 function weeksCovered(): WeekInfo[] {
   const out: WeekInfo[] = [];
-  for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+  for (let year = TRACKER_FIRST_YEAR; year <= LAST_YEAR; year++) {
     const first = isoWeekOneMonday(year);
     for (let w = 1; w <= isoWeeksInYear(year); w++) out.push({ label: weekLabel(year, w), monday: first + (w - 1) * 7 });
   }
   return out;
 }
 
-/** The canonical labels of a measure's periods, 2008 to 2015 at its natural frequency. */
+/**
+ * The canonical labels of a measure's periods at its natural frequency: annual measures 2004 to
+ * 2015 (or from the first period its spec gives), weekly and monthly ones January 2006 to
+ * December 2015.
+ */
 export function periodsOf(measure: Measure): string[] {
-  const out: string[] = [];
+  const spec = SPECS[measure.id]?.periods ?? {};
+  let out: string[] = [];
   switch (measure.periodType) {
     case 'calendar-year':
       for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) out.push(String(y));
-      return out;
+      break;
     case 'academic-year':
     case 'financial-year':
-      for (let y = FIRST_YEAR - 1; y < LAST_YEAR; y++) out.push(splitYearLabel(y));
-      return out;
+      for (let y = FIRST_YEAR; y < LAST_YEAR; y++) out.push(splitYearLabel(y));
+      break;
     case 'quarter':
       for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) for (let q = 1; q <= 4; q++) out.push(`${y}-Q${q}`);
-      return out;
+      break;
     case 'month':
-      for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) for (let m = 1; m <= 12; m++) out.push(`${y}-${pad2(m)}`);
-      return out;
+      for (let y = TRACKER_FIRST_YEAR; y <= LAST_YEAR; y++) for (let m = 1; m <= 12; m++) out.push(`${y}-${pad2(m)}`);
+      break;
     case 'week':
-      return weeksCovered().map((w) => w.label);
-    case 'date':
+      out = weeksCovered().map((w) => w.label);
+      break;
+    case 'date': {
       if (measure.frequency !== 'annual') throw new Error(`${measure.id}: the generator makes annual snapshot dates only`);
-      for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) out.push(`${y}-03-31`);
-      return out;
+      const day = spec.snapshot ?? '03-31';
+      for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) out.push(`${y}-${day}`);
+      out = [...out, ...(spec.extra ?? [])].sort();
+      break;
+    }
   }
+  if (spec.first) {
+    const i = out.indexOf(spec.first);
+    if (i < 0) throw new Error(`${measure.id}: the first period ${spec.first} is not one of its periods`);
+    out = out.slice(i);
+  }
+  return out;
+}
+
+/** The year a period ends in: how periods of different types are matched (2010/11 and 31 March 2011 both end in 2011). */
+function endYear(label: string): number {
+  const split = /^(\d{4})\/\d{2}$/.exec(label);
+  return split ? Number(split[1]) + 1 : Number(label.slice(0, 4));
+}
+
+/** A monotone curve through guide points given by period label, over the positions of `periods`. */
+function curveThrough(periods: readonly string[], knots: Readonly<Record<string, number>>, where: string): (k: number) => number {
+  const points = Object.entries(knots)
+    .map(([label, value]): [number, number] => {
+      const k = periods.indexOf(label);
+      if (k < 0) throw new Error(`${where}: the guide period ${label} is not one of the measure's periods`);
+      return [k, value];
+    })
+    .sort((a, b) => a[0] - b[0]);
+  if (points.length === 0) return () => Number.NaN;
+  if (points.length === 1) return () => points[0]![1];
+  const f = pchip(points.map((p) => p[0]), points.map((p) => p[1]));
+  return (k) => f(k);
+}
+
+/** The guide of a series: its own guide points and its real figures (real figures take precedence). */
+function guideOf(periods: readonly string[], s: SeriesSpec, where: string): (k: number) => number {
+  const knots: Record<string, number> = { ...(s.guide ?? {}) };
+  for (const [label, real] of Object.entries(s.real ?? {})) {
+    if (real.value !== 'c' && real.value !== 'x' && periods.includes(label)) knots[label] = Number(real.precise ?? real.value);
+  }
+  return curveThrough(periods, knots, where);
 }
 
 // ---------------------------------------------------------------------------------------------
 // The generator
 
 type AreaRole = 'leeds' | 'england' | 'region' | 'neighbours';
+const ROLES: readonly AreaRole[] = ['leeds', 'england', 'region', 'neighbours'];
 
 class Generator {
   private readonly cells = new Map<string, Map<string, Cell[]>>();
@@ -162,17 +205,17 @@ class Generator {
     this.roleArea = { leeds: city, england: byType('national'), region: byType('region'), neighbours: byType('comparator') };
     this.clusters = plan.areas.filter((a) => a.type === 'cluster');
     this.profiles = this.clusters.map((c) => clusterProfile(c.name));
-    const specIds = new Set(Object.keys(SPECS));
     for (const m of plan.measures) {
-      if (!specIds.has(m.id)) throw new Error(`no generator spec for measure "${m.id}": add one to src/tools/data-gen/specs.ts`);
+      if (!SPECS[m.id]) throw new Error(`no generator spec for measure "${m.id}": add one to src/tools/data-gen/specs.ts or performance.ts`);
     }
-    for (const id of GENERATION_ORDER) {
+    for (const id of GENERATION_FIRST) {
       if (!this.measures.has(id)) throw new Error(`the generator needs measure "${id}", which the plan does not have`);
     }
   }
 
   run(): SeriesTable[] {
-    for (const id of GENERATION_ORDER) this.generate(id);
+    const order = [...GENERATION_FIRST, ...this.plan.measures.map((m) => m.id).filter((id) => !GENERATION_FIRST.includes(id))];
+    for (const id of order) this.generate(id);
     this.applySuppression();
     return this.plan.measures.map((measure) => {
       const periods = periodsOf(measure);
@@ -205,10 +248,22 @@ class Generator {
     byArea.set(area, series);
   }
 
+  private has(id: string, area: string): boolean {
+    return this.cells.get(id)?.has(area) ?? false;
+  }
+
   private get(id: string, area: string): Cell[] {
     const series = this.cells.get(id)?.get(area);
-    if (!series) throw new Error(`${id}: no series for ${area} yet (check GENERATION_ORDER)`);
+    if (!series) throw new Error(`${id}: no series for ${area} yet (check GENERATION_FIRST in specs.ts)`);
     return series;
+  }
+
+  /** The cell of another measure for the same area whose period ends in the same year. */
+  private cellFor(id: string, area: string, period: string): Cell {
+    const cells = this.get(id, area);
+    const cell = cells.find((c) => c.period === period) ?? cells.find((c) => endYear(c.period) === endYear(period));
+    if (!cell) throw new Error(`${id} ${area}: no period ending in ${endYear(period)} (for ${period})`);
+    return cell;
   }
 
   private rng(key: string): Rng {
@@ -227,7 +282,7 @@ class Generator {
     switch (id) {
       case 'looked-after':
         this.annualAreas(measure, spec);
-        return; // clusters come from the weekly tracker
+        return; // clusters come with the weekly tracker
       case 'looked-after-weekly':
         this.lookedAfterWeekly(measure, spec);
         return;
@@ -240,6 +295,9 @@ class Generator {
       case 'neet':
         this.neetAnnual(measure, spec);
         return;
+      case 'neet-not-known':
+        this.notKnownMonthly(measure, spec);
+        return;
       default:
         this.annualAreas(measure, spec);
         if (spec.clusters) this.annualClusters(measure, spec.clusters);
@@ -249,7 +307,7 @@ class Generator {
   // --- annual series for the city and comparators ---------------------------------------------
 
   private annualAreas(measure: Measure, spec: MeasureSpec): void {
-    for (const role of ['leeds', 'england', 'region', 'neighbours'] as const) {
+    for (const role of ROLES) {
       const s = spec[role];
       const area = this.roleArea[role];
       if (!s || !area) continue;
@@ -259,44 +317,50 @@ class Generator {
 
   private annualSeries(measure: Measure, area: string, s: SeriesSpec): Cell[] {
     const periods = periodsOf(measure);
-    if (periods.length !== YEARS) throw new Error(`${measure.id}: annual series expected`);
     const rng = this.rng(`${measure.id}/${area}/annual`);
     const dec = measure.decimals;
     const mult = this.mult(measure);
-    return periods.map((period, k) => {
+    const guide = guideOf(periods, s, `${measure.id} ${area}`);
+    const denGuide = s.den ? curveThrough(periods, s.den, `${measure.id} ${area} denominators`) : undefined;
+    const cells = periods.map((period, k): Cell => {
+      // Two draws a period whatever the period holds, so one figure never shifts another's noise.
       const z = rng.normal();
       const zd = rng.normal();
       const real = s.real?.[period];
       const where = `${measure.id} ${area} ${period}`;
-      const target = (): number => {
-        const t = s.target?.[k];
-        if (t === undefined || t === 0) throw new Error(`${where}: no real figure and no guide value`);
-        return t + (s.sd ?? 0) * z;
+      const g = (): number => {
+        const v = guide(k);
+        if (!Number.isFinite(v)) throw new Error(`${where}: no real figure and no guide value`);
+        return v;
       };
       if (real?.value === 'c' || real?.value === 'x') {
-        return { area, period, value: null, marker: real.value as Marker, note: real.note };
+        return { area, period, value: null, marker: real.value, note: real.note };
       }
       if (measure.unit.kind === 'count') {
-        if (real) return { area, period, value: parseScaled(real.value, 0), note: real.note };
+        if (real) return { area, period, value: parseScaled(real.value, dec), note: real.note };
+        const lambda = g();
+        const sd = Math.sqrt((s.dispersion ?? 1) * lambda + ((s.process ?? 0) * lambda) ** 2);
+        const x = Math.max(0, lambda + sd * z);
         const r = s.round ?? 1;
-        return { area, period, value: Math.round(target() / r) * r, note: ILLUSTRATIVE };
+        const value = dec === 0 ? Math.round(x / r) * r : roundScaled(x, dec);
+        return { area, period, value, note: ILLUSTRATIVE };
       }
       if (s.valueOnly || real?.valueOnly) {
-        const value = real ? parseScaled(real.value, dec) : roundScaled(target(), dec);
+        const value = real ? parseScaled(real.value, dec) : roundScaled(g() + (s.process ?? 0) * z, dec);
         return { area, period, value, note: real ? real.note : ILLUSTRATIVE };
       }
       // Numerator and denominator.
-      let num: number | undefined = s.numFrom ? this.countAt(s.numFrom, area, k) : undefined;
+      let num: number | undefined = s.numFrom ? this.countOf(this.cellFor(s.numFrom, area, period), s.numFrom) : undefined;
       let den: number;
       if (real?.den !== undefined) den = real.den;
-      else if (s.denFrom) den = this.denAt(s.denFrom, area, k);
+      else if (s.denFrom) den = this.denOf(this.cellFor(s.denFrom, area, period), s.denFrom);
       else if (real?.num !== undefined && !s.numFrom) den = 0; // derived below from the published rate
       else if (real?.denNear !== undefined) den = real.denNear; // refined below
       else {
-        const guide = s.den?.[k];
-        if (guide === undefined || guide === 0) throw new Error(`${where}: no denominator guide`);
+        const guideDen = denGuide?.(k);
+        if (guideDen === undefined || !Number.isFinite(guideDen) || guideDen <= 0) throw new Error(`${where}: no denominator guide`);
         const r = s.denRound ?? 1;
-        den = Math.round((guide * (1 + (s.denSd ?? 0.005) * zd)) / r) * r;
+        den = Math.max(1, Math.round((guideDen * (1 + (s.denNoise ?? 0.005) * zd)) / r) * r);
       }
       if (real) {
         const shown = parseScaled(real.value, dec);
@@ -306,9 +370,7 @@ class Generator {
         } else if (real.num !== undefined) {
           num = real.num;
         } else if (num === undefined) {
-          const fit = real.denNear !== undefined
-            ? fitNear(real, dec, mult, where)
-            : { num: findNumerator(den, real, dec, mult, where), den };
+          const fit = real.denNear !== undefined ? fitNear(real, dec, mult, where) : { num: findNumerator(den, real, dec, mult, where), den };
           num = fit.num;
           den = fit.den;
         }
@@ -316,23 +378,60 @@ class Generator {
         if (value !== shown) throw new Error(`${where}: ${num}/${den} shows ${formatScaled(value, dec)}, not the real ${real.value}`);
         return { area, period, value, numerator: num, denominator: den, note: real.note };
       }
-      if (num === undefined) num = Math.round((target() * den) / mult);
+      if (num === undefined) num = drawNumerator(measure, g(), den, s, z);
       return { area, period, value: ratioScaled(num, den, mult, dec), numerator: num, denominator: den, note: ILLUSTRATIVE };
     });
+    this.applyPins(measure, area, s, periods, cells);
+    return cells;
   }
 
-  /** A count: the value of a count measure. */
-  private countAt(id: string, area: string, k: number): number {
-    const cell = this.get(id, area)[k];
-    if (!cell || cell.value === null) throw new Error(`${id} ${area}: no count for period ${k}`);
+  /** Illustrative figures made to say exactly what a Leeds report says of them. */
+  private applyPins(measure: Measure, area: string, s: SeriesSpec, periods: readonly string[], cells: Cell[]): void {
+    const dec = measure.decimals;
+    const mult = this.mult(measure);
+    for (const [period, pin] of Object.entries(s.pins ?? {})) {
+      const where = `${measure.id} ${area} ${period}`;
+      const cell = cells[periods.indexOf(period)];
+      if (!cell) throw new Error(`${where}: a pin on a period the measure does not have`);
+      if (!pin.note.startsWith(ILLUSTRATIVE)) throw new Error(`${where}: a pinned figure is illustrative; its note must say so`);
+      let shown: number | undefined;
+      if ('num' in pin) {
+        if (measure.unit.kind === 'count') shown = pin.num * 10 ** dec;
+        else {
+          cell.numerator = pin.num;
+          cell.value = ratioScaled(pin.num, cell.denominator!, mult, dec);
+        }
+      } else if ('value' in pin) {
+        shown = parseScaled(pin.value, dec);
+      } else {
+        const from = cells[periods.indexOf(pin.from)];
+        if (!from || from.value === null) throw new Error(`${where}: the pin's period ${pin.from} has no value`);
+        if ('add' in pin) shown = from.value + roundScaled(pin.add, dec);
+        else if (measure.unit.kind === 'count' && dec === 0) {
+          const r = s.round ?? 1;
+          shown = Math.round((from.value * pin.times) / r) * r;
+        } else shown = Math.round(from.value * pin.times);
+      }
+      if (shown !== undefined) {
+        if (cell.denominator !== undefined && measure.unit.kind !== 'count') {
+          cell.numerator = findNumerator(cell.denominator, { value: formatScaled(shown, dec), note: pin.note }, dec, mult, where);
+        }
+        cell.value = shown;
+      }
+      cell.note = pin.note;
+    }
+  }
+
+  /** The count a count measure's cell holds. */
+  private countOf(cell: Cell, id: string): number {
+    if (cell.value === null || this.measure(id).unit.kind !== 'count') throw new Error(`${id} ${cell.area} ${cell.period}: no count`);
     return cell.value;
   }
 
   /** A denominator: that of a ratio measure, or the value of a count measure (re-referrals ÷ referrals). */
-  private denAt(id: string, area: string, k: number): number {
-    const cell = this.get(id, area)[k];
-    const den = this.measure(id).unit.kind === 'count' ? cell?.value : cell?.denominator;
-    if (den === undefined || den === null) throw new Error(`${id} ${area}: no denominator for period ${k}`);
+  private denOf(cell: Cell, id: string): number {
+    const den = this.measure(id).unit.kind === 'count' ? cell.value : cell.denominator;
+    if (den === undefined || den === null) throw new Error(`${id} ${cell.area} ${cell.period}: no denominator`);
     return den;
   }
 
@@ -353,7 +452,7 @@ class Generator {
     });
   }
 
-  /** Splits one city observation over the clusters. */
+  /** Splits one city observation over the clusters; `years` since the start of FIRST_YEAR. */
   private splitCity(measure: Measure, city: Cell, c: ClusterSpec, years: number, effects: number[], clusterDens?: number[]): Cell[] {
     const dec = measure.decimals;
     const mult = this.mult(measure);
@@ -397,15 +496,25 @@ class Generator {
     this.clusters.forEach((cluster, i) => this.put(id, cluster.name, perPeriod.map((cells) => cells[i]!)));
   }
 
+  /** Years since the start of FIRST_YEAR to the middle of an annual period (a snapshot: to its date). */
+  private yearsAt(measure: Measure, period: string): number {
+    if (measure.periodType === 'date') {
+      const [y, m] = period.split('-').map(Number) as [number, number];
+      return y - FIRST_YEAR + (m - 1) / 12;
+    }
+    const start = Number(period.slice(0, 4)) - FIRST_YEAR;
+    return start + (measure.periodType === 'calendar-year' ? 0.5 : measure.periodType === 'financial-year' ? 0.75 : 0.67);
+  }
+
   private annualClusters(measure: Measure, c: ClusterSpec): void {
     const city = this.get(measure.id, this.leeds);
     const effects = this.clusterEffects(measure.id, city.length, c, 0.6);
     const perPeriod = city.map((cell, k) => {
-      const years = k + (measure.periodType === 'date' ? 0.25 : 0.5);
+      const years = this.yearsAt(measure, cell.period);
       const fx = effects.map((e) => e[k]!);
       if (measure.id === 'looked-after-rate') {
         // Numerators: the clusters' children looked after at 31 March; populations apportioned.
-        const counts = this.clusters.map((cl) => this.countAt('looked-after', cl.name, k));
+        const counts = this.clusters.map((cl) => this.countOf(this.cellFor('looked-after', cl.name, cell.period), 'looked-after'));
         const sizes = this.profiles.map((p) => clusterSize(p, years));
         const dens = apportion(cell.denominator!, sizes);
         return counts.map((n, i): Cell => ({
@@ -417,7 +526,7 @@ class Generator {
           note: ILLUSTRATIVE,
         }));
       }
-      const shared = c.denFrom ? this.clusters.map((cl) => this.denAt(c.denFrom!, cl.name, k)) : undefined;
+      const shared = c.denFrom ? this.clusters.map((cl) => this.denOf(this.cellFor(c.denFrom!, cl.name, cell.period), c.denFrom!)) : undefined;
       return this.splitCity(measure, cell, c, years, fx, shared);
     });
     this.putClusters(measure.id, perPeriod);
@@ -434,23 +543,29 @@ class Generator {
       if (i === undefined) throw new Error(`week ${label} is outside the range`);
       return i;
     };
+    const weekOfMarch = (period: string): string => {
+      const w = isoWeekOf(daysFromCivil(Number(period.slice(0, 4)), 3, 31));
+      return weekLabel(w.year, w.week);
+    };
     const rng = this.rng(`${measure.id}/Leeds/path`);
     const annual = this.get('looked-after', this.leeds);
     const knots = new Map<number, { value: number; note: string }>();
     // The 31 March figures, at the week containing 31 March.
-    annual.forEach((cell) => {
-      const y = Number(cell.period.slice(0, 4));
-      const w = isoWeekOf(daysFromCivil(y, 3, 31));
-      knots.set(at(weekLabel(w.year, w.week)), { value: cell.value!, note: cell.note });
-    });
+    for (const cell of annual) {
+      if (index.has(weekOfMarch(cell.period))) knots.set(at(weekOfMarch(cell.period)), { value: cell.value!, note: cell.note });
+    }
     for (const [label, real] of Object.entries(spec.leeds.real ?? {})) {
       knots.set(at(label), { value: parseScaled(real.value, 0), note: real.note });
     }
-    // Illustrative shape: January 2008 near the 1,340 of 2007; at most 1,358 on 1 November 2009 and
-    // above 1,373 from late November 2009 until March 2013 (both March and June 2013 were "lower than
-    // at any point since November 2009"), rising to March 2010; the end of 2015 heading for the 1,226
-    // of March 2016.
-    knots.set(at('2008-W01'), { value: Math.round(1334 + 3 * rng.normal()), note: ILLUSTRATIVE });
+    // Illustrative shape: January 2006 between the March 2005 and March 2006 figures; at most 1,358
+    // on 1 November 2009 and above 1,373 from late November 2009 until March 2013 (both March and
+    // June 2013 were "lower than at any point since November 2009"), rising to March 2010; the end
+    // of 2015 heading for the 1,226 of March 2016.
+    const march = (y: number) => annual.find((c) => c.period === `${y}-03-31`)!.value!;
+    knots.set(at(`${TRACKER_FIRST_YEAR}-W01`), {
+      value: Math.round(march(TRACKER_FIRST_YEAR - 1) + 0.75 * (march(TRACKER_FIRST_YEAR) - march(TRACKER_FIRST_YEAR - 1)) + 3 * rng.normal()),
+      note: ILLUSTRATIVE,
+    });
     knots.set(at('2009-W44'), { value: 1356, note: ILLUSTRATIVE });
     knots.set(at('2009-W47'), { value: 1375, note: ILLUSTRATIVE });
     knots.set(at(weeks[weeks.length - 1]!.label), { value: Math.round(1232 + 4 * rng.normal()), note: ILLUSTRATIVE });
@@ -471,7 +586,7 @@ class Generator {
       ['2009-W48', '2013-W12', 1374, Infinity],
       ['2013-W14', '2013-W25', 1359, Infinity],
       // the peak: 1,475 at 31 March 2012 (press: "peaked at 1,474 in March")
-      ['2008-W01', '2015-W53', 0, 1475],
+      [weeks[0]!.label, weeks[weeks.length - 1]!.label, 0, 1475],
     ];
     const values = weeks.map((_, i) => {
       const knot = knots.get(i);
@@ -500,16 +615,18 @@ class Generator {
 
     const c = spec.clusters!;
     const effects = this.clusterEffects(measure.id, weeks.length, c, 0.98);
-    const perWeek = leeds.map((cell, i) =>
-      this.splitCity(measure, cell, c, (weeks[i]!.monday - daysFromCivil(FIRST_YEAR, 1, 1)) / 365.25, effects.map((e) => e[i]!)),
-    );
+    const sinceStart = (monday: number) => (monday - daysFromCivil(FIRST_YEAR, 1, 1)) / 365.25;
+    const perWeek = leeds.map((cell, i) => this.splitCity(measure, cell, c, sinceStart(weeks[i]!.monday), effects.map((e) => e[i]!)));
     this.putClusters(measure.id, perWeek);
 
-    // The annual 31 March clusters are the weekly clusters of the week containing 31 March.
-    const annualClusters = annual.map((cell) => {
-      const y = Number(cell.period.slice(0, 4));
-      const w = isoWeekOf(daysFromCivil(y, 3, 31));
-      const i = at(weekLabel(w.year, w.week));
+    // The annual 31 March clusters: those of the weekly tracker at the week containing 31 March;
+    // before the tracker starts, the city figure split the same way.
+    const lookedAfter = this.measure('looked-after');
+    const early = this.clusterEffects('looked-after', annual.length, SPECS['looked-after']!.clusters!, 0.6);
+    const annualClusters = annual.map((cell, k) => {
+      const label = weekOfMarch(cell.period);
+      if (!index.has(label)) return this.splitCity(lookedAfter, cell, SPECS['looked-after']!.clusters!, this.yearsAt(lookedAfter, cell.period), early.map((e) => e[k]!));
+      const i = at(label);
       if (values[i] !== cell.value) throw new Error(`looked-after ${cell.period}: weekly ${values[i]} ≠ annual ${cell.value}`);
       return perWeek[i]!.map((wc): Cell => ({ area: wc.area, period: cell.period, value: wc.value, note: ILLUSTRATIVE }));
     });
@@ -524,7 +641,7 @@ class Generator {
     const rng = this.rng(`${measure.id}/Leeds/path`);
     const primary = this.get('attendance-primary', this.leeds);
     const secondary = this.get('attendance-secondary', this.leeds);
-    // Per academic year (2007/08 … 2015/16): pupils on roll and the combined attendance rate.
+    // Per academic year (2004/05 … 2015/16): pupils on roll and the combined attendance rate.
     const years = primary.map((p, k) => {
       const s = secondary[k]!;
       return {
@@ -548,11 +665,7 @@ class Generator {
       '2013-W03': -1.5,
       '2013-W12': -1.0,
     };
-    const info = weeks.map((w) => {
-      const days = schoolDaysInWeek(w.monday);
-      const ay = academicYearOf(w.monday + 3) - (FIRST_YEAR - 1);
-      return { days, ay };
-    });
+    const info = weeks.map((w) => ({ days: schoolDaysInWeek(w.monday), ay: academicYearOf(w.monday + 3) - FIRST_YEAR }));
     let ar = 0;
     const raw = weeks.map((w, i) => {
       ar = 0.5 * ar + 0.25 * rng.normal();
@@ -603,28 +716,26 @@ class Generator {
 
   // --- NEET: the monthly tracker and the annual November–January average ----------------------
 
-  /** Monthly cells from January 2008 to January 2016 (the last one feeds the 2015 annual average only). */
+  /** Monthly cells from January 2006 to January 2016 (the last one feeds the 2015 annual average only). */
   private neetMonths: { city: Cell[]; clusters: Cell[][] } | undefined;
 
   private neetMonthly(measure: Measure, spec: MeasureSpec): void {
     if (measure.periodType !== 'month' || measure.unit.kind !== 'percent') throw new Error(`${measure.id}: expected a monthly percentage`);
     const dec = measure.decimals;
+    const neet = this.measure('neet');
     const annualSpec = SPECS['neet']!.leeds;
-    const annualPeriods = periodsOf(this.measure('neet'));
-    const months: { label: string; year: number; month: number }[] = [];
-    for (let y = FIRST_YEAR; y <= LAST_YEAR + 1; y++) {
-      for (let m = 1; m <= 12; m++) {
-        if (y > LAST_YEAR && m > 1) break;
-        months.push({ label: `${y}-${pad2(m)}`, year: y, month: m });
-      }
-    }
-    const monthIndex = (year: number, month: number) => (year - FIRST_YEAR) * 12 + (month - 1);
+    const annualPeriods = periodsOf(neet);
+    const months = monthsFrom(TRACKER_FIRST_YEAR, LAST_YEAR + 1);
+    const monthIndex = (year: number, month: number) => (year - TRACKER_FIRST_YEAR) * 12 + (month - 1);
     const rng = this.rng(`${measure.id}/Leeds/path`);
-    // Trend through the annual guides, placed at each December; 2007 guides the first months.
-    const guides: [number, number][] = [[monthIndex(FIRST_YEAR - 1, 12), 9.0]];
-    annualPeriods.forEach((label, k) => {
-      const real = annualSpec.real?.[label];
-      guides.push([monthIndex(Number(label), 12), real ? Number(real.value) : annualSpec.target![k]!]);
+    // The years before the tracker: drawn on their own, like any annual series.
+    const direct = this.annualSeries(neet, this.leeds, annualSpec);
+    // Trend through the annual figures (real) or guides, placed at each December.
+    const annualGuide = guideOf(annualPeriods, annualSpec, 'neet Leeds');
+    const guides: [number, number][] = annualPeriods.map((label, k) => {
+      const y = Number(label);
+      const value = y < TRACKER_FIRST_YEAR ? direct[k]!.value! / 10 ** neet.decimals : annualGuide(k);
+      return [monthIndex(y, 12), value];
     });
     const trend = pchip(guides.map((g) => g[0]), guides.map((g) => g[1]));
     const seasonal = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.3, 0.2, 0.1, -0.2, -0.35, -0.15];
@@ -633,39 +744,28 @@ class Generator {
       ar = 0.6 * ar + 0.12 * rng.normal();
       return trend(i) + seasonal[m.month - 1]! + 0.15 + ar;
     });
-    const dens = months.map((m) => {
-      const ay = (m.month >= 9 ? m.year : m.year - 1) - (FIRST_YEAR - 1);
-      const guide = spec.leeds.den![ay]!;
-      return Math.round(guide * (1 + 0.004 * rng.normal()));
-    });
-    const realMonths = spec.leeds.real ?? {};
+    const dens = cohortDens(months, spec.leeds, rng, `${measure.id} Leeds`);
     const realAt = new Map<number, RealFigure>();
-    for (const [label, real] of Object.entries(realMonths)) {
+    for (const [label, real] of Object.entries(spec.leeds.real ?? {})) {
       const i = months.findIndex((m) => m.label === label);
       if (i < 0) throw new Error(`${measure.id}: real month ${label} is outside the range`);
       realAt.set(i, real);
     }
-    // Bend the path smoothly through the real months.
-    for (const [i, real] of realAt) {
-      const delta = Number(real.precise ?? real.value) - p[i]!;
-      for (let j = Math.max(0, i - 3); j <= Math.min(months.length - 1, i + 3); j++) p[j]! += delta * (1 - Math.abs(j - i) / 4);
-    }
+    bendThrough(p, realAt);
     // Real annual figures: shift the free months of November–January to average to them.
-    const triple = (k: number) => {
-      const y = Number(annualPeriods[k]);
-      return [monthIndex(y, 11), monthIndex(y, 12), monthIndex(y + 1, 1)];
-    };
-    annualPeriods.forEach((label, k) => {
+    const triple = (y: number) => [monthIndex(y, 11), monthIndex(y, 12), monthIndex(y + 1, 1)];
+    const trackerYears = annualPeriods.filter((label) => Number(label) >= TRACKER_FIRST_YEAR);
+    for (const label of trackerYears) {
       const real = annualSpec.real?.[label];
-      if (!real) return;
-      const t = triple(k);
+      if (!real) continue;
+      const t = triple(Number(label));
       const free = t.filter((i) => !realAt.has(i));
       const gap = 3 * Number(real.value) - t.reduce((a, i) => a + (realAt.has(i) ? Number(realAt.get(i)!.precise ?? realAt.get(i)!.value) : p[i]!), 0);
       for (const i of free) p[i]! += gap / free.length;
-    });
+    }
     const city: Cell[] = months.map((m, i) => {
       const real = realAt.get(i);
-      let den = real?.den ?? dens[i]!;
+      const den = real?.den ?? dens[i]!;
       let num: number;
       if (real?.num !== undefined) num = real.num;
       else if (real) num = findNumerator(den, real, dec, 100, `${measure.id} ${m.label}`);
@@ -673,35 +773,27 @@ class Generator {
       return { area: this.leeds, period: m.label, value: ratioScaled(num, den, 100, dec), numerator: num, denominator: den, note: real ? real.note : ILLUSTRATIVE };
     });
     // Annual: the average of November–January; real years made exact by adjusting a free month.
-    const annual: Cell[] = annualPeriods.map((label, k) => {
-      const t = triple(k);
+    const fromMonths: Cell[] = trackerYears.map((label) => {
+      const t = triple(Number(label));
       const sumNum = () => t.reduce((a, i) => a + city[i]!.numerator!, 0);
       const den = Math.round(t.reduce((a, i) => a + city[i]!.denominator!, 0) / 3);
       const real = annualSpec.real?.[label];
       let num = Math.round(sumNum() / 3);
       if (real) {
-        num = findNumerator(den, real, 1, 100, `neet ${label}`);
+        num = findNumerator(den, real, neet.decimals, 100, `neet ${label}`);
         const free = [t[1]!, t[2]!, t[0]!].find((i) => !realAt.has(i)); // December if it is free
         if (free === undefined) throw new Error(`neet ${label}: no free month to adjust`);
         const cell = city[free]!;
         cell.numerator = cell.numerator! + (3 * num - sumNum());
         cell.value = ratioScaled(cell.numerator, cell.denominator!, 100, dec);
       }
-      const annualMeasure = this.measure('neet');
-      return {
-        area: this.leeds,
-        period: label,
-        value: ratioScaled(num, den, 100, annualMeasure.decimals),
-        numerator: num,
-        denominator: den,
-        note: real ? real.note : ILLUSTRATIVE,
-      };
+      return { area: this.leeds, period: label, value: ratioScaled(num, den, 100, neet.decimals), numerator: num, denominator: den, note: real ? real.note : ILLUSTRATIVE };
     });
     this.put(measure.id, this.leeds, city.slice(0, months.length - 1));
-    this.put('neet', this.leeds, annual);
+    this.put('neet', this.leeds, [...direct.filter((c) => Number(c.period) < TRACKER_FIRST_YEAR), ...fromMonths]);
     const c = spec.clusters!;
     const effects = this.clusterEffects(measure.id, months.length, c, 0.9);
-    const clusters = city.map((cell, i) => this.splitCity(measure, cell, c, i / 12, effects.map((e) => e[i]!)));
+    const clusters = city.map((cell, i) => this.splitCity(measure, cell, c, TRACKER_FIRST_YEAR - FIRST_YEAR + i / 12, effects.map((e) => e[i]!)));
     this.neetMonths = { city, clusters };
     this.putClusters(measure.id, clusters.slice(0, months.length - 1));
   }
@@ -715,16 +807,16 @@ class Generator {
       if (s && area) this.put(measure.id, area.name, this.annualSeries(measure, area.name, s));
     }
     const city = this.get(measure.id, this.leeds);
-    const periods = periodsOf(measure);
-    const perPeriod = periods.map((label, k) => {
-      const y = Number(label);
-      const t = [(y - FIRST_YEAR) * 12 + 10, (y - FIRST_YEAR) * 12 + 11, (y - FIRST_YEAR + 1) * 12];
-      const cell = city[k]!;
+    const early = this.clusterEffects(measure.id, city.length, spec.clusters!, 0.6);
+    const perPeriod = city.map((cell, k) => {
+      const y = Number(cell.period);
+      if (y < TRACKER_FIRST_YEAR) return this.splitCity(measure, cell, spec.clusters!, this.yearsAt(measure, cell.period), early.map((e) => e[k]!));
+      const t = [(y - TRACKER_FIRST_YEAR) * 12 + 10, (y - TRACKER_FIRST_YEAR) * 12 + 11, (y - TRACKER_FIRST_YEAR + 1) * 12];
       const nums = apportion(cell.numerator!, this.clusters.map((_, i) => t.reduce((a, m) => a + months.clusters[m]![i]!.numerator!, 0)));
       const dens = apportion(cell.denominator!, this.clusters.map((_, i) => t.reduce((a, m) => a + months.clusters[m]![i]!.denominator!, 0)));
       return this.clusters.map((cl, i): Cell => ({
         area: cl.name,
-        period: label,
+        period: cell.period,
         value: ratioScaled(nums[i]!, dens[i]!, 100, measure.decimals),
         numerator: nums[i]!,
         denominator: dens[i]!,
@@ -732,6 +824,36 @@ class Generator {
       }));
     });
     this.putClusters(measure.id, perPeriod);
+  }
+
+  /** NEET "not known": a monthly percentage of the same cohort as the NEET tracker, Leeds only. */
+  private notKnownMonthly(measure: Measure, spec: MeasureSpec): void {
+    if (measure.periodType !== 'month' || measure.unit.kind !== 'percent') throw new Error(`${measure.id}: expected a monthly percentage`);
+    const months = monthsFrom(TRACKER_FIRST_YEAR, LAST_YEAR);
+    const labels = months.map((m) => m.label);
+    const cohort = this.get('neet-monthly', this.leeds);
+    const trend = curveThrough(labels, spec.leeds.guide ?? {}, `${measure.id} Leeds`);
+    const rng = this.rng(`${measure.id}/Leeds/path`);
+    // Highest in the autumn, when last year's leavers move on and have to be found again.
+    const seasonal = [0.1, 0, -0.1, -0.2, -0.3, -0.3, 0.1, 0.4, 1.2, 0.8, 0.3, 0.2];
+    let ar = 0;
+    const p = months.map((m, i) => {
+      ar = 0.6 * ar + 0.15 * rng.normal();
+      return trend(i) + seasonal[m.month - 1]! - 0.15 + ar;
+    });
+    const realAt = new Map<number, RealFigure>();
+    for (const [label, real] of Object.entries(spec.leeds.real ?? {})) realAt.set(labels.indexOf(label), real);
+    bendThrough(p, realAt);
+    this.put(
+      measure.id,
+      this.leeds,
+      months.map((m, i): Cell => {
+        const den = cohort[i]!.denominator!;
+        const real = realAt.get(i);
+        const num = real ? findNumerator(den, real, measure.decimals, 100, `${measure.id} ${m.label}`) : Math.round((p[i]! * den) / 100);
+        return { area: this.leeds, period: m.label, value: ratioScaled(num, den, 100, measure.decimals), numerator: num, denominator: den, note: real ? real.note : ILLUSTRATIVE };
+      }),
+    );
   }
 
   // --- suppression -----------------------------------------------------------------------------
@@ -753,6 +875,64 @@ class Generator {
         }
       }
     }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drawing figures
+
+/**
+ * An illustrative numerator around the guide `g` (in the measure's unit) over `den`: binomial
+ * sampling error for a percentage (times the design effect) or Poisson for a rate's count (times
+ * the dispersion), plus the year-to-year variation of the process.
+ */
+function drawNumerator(measure: Measure, g: number, den: number, s: SeriesSpec, z: number): number {
+  if (measure.unit.kind === 'percent') {
+    const p = Math.min(0.999, Math.max(0.001, g / 100));
+    const sd = Math.sqrt(((s.deff ?? 1) * p * (1 - p)) / den + ((s.process ?? 0) / 100) ** 2);
+    return Math.min(den, Math.max(0, Math.round(den * (p + sd * z))));
+  }
+  const per = measure.unit.kind === 'rate' ? measure.unit.per : 1;
+  const lambda = (g * den) / per;
+  const sd = Math.sqrt((s.dispersion ?? 1) * lambda + ((s.process ?? 0) * lambda) ** 2);
+  return Math.max(0, Math.round(lambda + sd * z));
+}
+
+interface MonthInfo {
+  label: string;
+  year: number;
+  month: number;
+}
+
+/** January of `from` to January of `to` when `to` is beyond LAST_YEAR (the 2015 NEET average needs January 2016), else to December of `to`. */
+function monthsFrom(from: number, to: number): MonthInfo[] {
+  const months: MonthInfo[] = [];
+  for (let y = from; y <= to; y++) {
+    for (let m = 1; m <= 12; m++) {
+      if (y > LAST_YEAR && m > 1) break;
+      months.push({ label: `${y}-${pad2(m)}`, year: y, month: m });
+    }
+  }
+  return months;
+}
+
+/** A monthly cohort from guides by academic year, with a little noise. */
+function cohortDens(months: readonly MonthInfo[], s: SeriesSpec, rng: Rng, where: string): number[] {
+  const years = Object.keys(s.den ?? {});
+  const curve = curveThrough(years, s.den ?? {}, where);
+  return months.map((m) => {
+    const label = splitYearLabel(m.month >= 9 ? m.year : m.year - 1);
+    const k = years.indexOf(label);
+    if (k < 0) throw new Error(`${where}: no cohort guide for ${label}`);
+    return Math.round(curve(k) * (1 + 0.004 * rng.normal()));
+  });
+}
+
+/** Bends a monthly path smoothly (over three months either side) through the real months. */
+function bendThrough(p: number[], realAt: ReadonlyMap<number, RealFigure>): void {
+  for (const [i, real] of realAt) {
+    const delta = Number(real.precise ?? real.value) - p[i]!;
+    for (let j = Math.max(0, i - 3); j <= Math.min(p.length - 1, i + 3); j++) p[j]! += delta * (1 - Math.abs(j - i) / 4);
   }
 }
 
