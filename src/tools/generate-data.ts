@@ -17,7 +17,7 @@
  * The core (`generateSeries`, `generateDataset`) is pure: the same plan and seed give
  * byte-identical files on every run and every machine. The thin `main` writes the files:
  *
- *     npm run build && node dist/src/tools/generate-data.js [--out data/series] [--plan data/plan.yaml]
+ *     npm run build && node dist/src/tools/generate-data.js [--out data/series] [--authorities-out data/authorities] [--plan data/plan.yaml]
  */
 import { writeFileAtomic } from '../io/write.js';
 import { mkdirSync, readFileSync, realpathSync } from 'node:fs';
@@ -25,6 +25,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Area, Measure, Plan } from '../plan/types.js';
 import { parsePlan } from '../plan/parse-plan.js';
+import { parse as parseCsv } from 'csv-parse/sync';
 import {
   academicYearOf,
   civilFromDays,
@@ -40,6 +41,8 @@ import {
 import { clusterProfile, clusterSize, type ClusterProfile } from './data-gen/clusters.js';
 import { apportion, calibrateLogitShift, formatScaled, logit, parseScaled, pchip, ratioScaled, roundScaled, sigmoid } from './data-gen/numbers.js';
 import { Rng } from './data-gen/random.js';
+import { AUTHORITY_ALIASES, AUTHORITY_TABLE, CLASHING_LA_CODES } from './data-gen/authorities.js';
+import { SFR } from './data-gen/sources.js';
 import {
   GENERATION_FIRST,
   SESSIONS_PRIMARY,
@@ -1009,6 +1012,81 @@ export function seriesCsv(table: SeriesTable): string {
   return lines.join('\n') + '\n';
 }
 
+// ---------------------------------------------------------------------------------------------
+// Every English authority: real children looked after figures, for quartiles and ranks
+
+export interface AuthorityRow {
+  laCode: string;
+  code: string;
+  name: string;
+  /** Children looked after at 31 March, by year (2010–2015); absent where the file has no row. */
+  lookedAfter: Partial<Record<number, number>>;
+  /** Mid-2009 population aged 0–17, published with the 2010 count. */
+  pop2009: number;
+}
+
+/** The transcribed table of every upper-tier authority (the city included), in its order. */
+export function authorityTable(): AuthorityRow[] {
+  const records = parseCsv(AUTHORITY_TABLE, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  return records.map((r) => {
+    const lookedAfter: Partial<Record<number, number>> = {};
+    for (let y = 2010; y <= 2015; y++) if (r[`cla_${y}`] !== '') lookedAfter[y] = Number(r[`cla_${y}`]);
+    return { laCode: r['la_code']!, code: r['code']!, name: r['name']!, lookedAfter, pop2009: Number(r['pop_0_17_mid2009']) };
+  });
+}
+
+/** The other authorities as areas of type `authority` (the plan's city, which is one, left out). */
+export function authorityAreas(plan: Plan): Area[] {
+  const city = plan.areas.find((a) => a.type === 'city');
+  return authorityTable()
+    .filter((r) => r.code !== city?.code && r.name !== city?.name)
+    .map((r) => ({
+      name: r.name,
+      type: 'authority' as const,
+      code: r.code,
+      aliases: [...(CLASHING_LA_CODES.includes(r.laCode) ? [] : [r.laCode]), ...(AUTHORITY_ALIASES[r.name] ?? [])],
+    }));
+}
+
+/**
+ * The authorities' files (`looked-after.csv`, `looked-after-rate.csv`) in the native format:
+ * every authority but the city, whose figures are in the main series.
+ */
+export function generateAuthorityFiles(plan: Plan): Map<string, string> {
+  const names = new Set(authorityAreas(plan).map((a) => a.name));
+  const rows = authorityTable().filter((r) => names.has(r.name));
+  const measure = (id: string) => {
+    const m = plan.measures.find((x) => x.id === id);
+    if (!m) throw new Error(`the plan has no measure "${id}" for the authorities' figures`);
+    return m;
+  };
+  const column: Record<number, string> = { 2010: 'MarTotal_2010', 2011: 'CLA_Mar2011', 2012: 'CLA_Mar2012', 2013: 'CLA_Mar2013', 2014: 'CLA_Mar2014', 2015: 'CLA_Mar2015' };
+  const count = measure('looked-after');
+  const counts: Cell[] = rows.flatMap((r) =>
+    Object.entries(r.lookedAfter).map(([y, v]): Cell => ({
+      area: r.name,
+      period: `${y}-03-31`,
+      value: v!,
+      note: `real: ${SFR[Number(y) as keyof typeof SFR]} (${column[Number(y)]}), all authorities`,
+    })),
+  );
+  const rate = measure('looked-after-rate');
+  const rates: Cell[] = rows
+    .filter((r) => r.lookedAfter[2010] !== undefined)
+    .map((r) => ({
+      area: r.name,
+      period: '2010-03-31',
+      value: ratioScaled(r.lookedAfter[2010]!, r.pop2009, 10000, rate.decimals),
+      numerator: r.lookedAfter[2010]!,
+      denominator: r.pop2009,
+      note: `real: computed from ${SFR[2010]} (MarTotal_2010 / Mid2009Pop0-17), all authorities`,
+    }));
+  return new Map([
+    [`${count.id}.csv`, seriesCsv({ measure: count, periods: [], cells: counts })],
+    [`${rate.id}.csv`, seriesCsv({ measure: rate, periods: [], cells: rates })],
+  ]);
+}
+
 /** The dataset: file name (`<measure-id>.csv`) → CSV text, in plan order. */
 export function generateDataset(plan: Plan, seed: number = DATA_SEED): Map<string, string> {
   const files = new Map<string, string>();
@@ -1021,6 +1099,7 @@ export function generateDataset(plan: Plan, seed: number = DATA_SEED): Map<strin
 
 export function main(argv: readonly string[]): number {
   let out = 'data/series';
+  let authoritiesOut = 'data/authorities';
   let planFile = 'data/plan.yaml';
   let seed = DATA_SEED;
   for (let i = 0; i < argv.length; i++) {
@@ -1031,12 +1110,13 @@ export function main(argv: readonly string[]): number {
       return v;
     };
     if (arg === '--out') out = next();
+    else if (arg === '--authorities-out') authoritiesOut = next();
     else if (arg === '--plan') planFile = next();
     else if (arg === '--seed') {
       seed = Number(next());
       if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error('--seed must be a whole number from 0 to 4294967295');
     } else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('usage: node dist/src/tools/generate-data.js [--out data/series] [--plan data/plan.yaml] [--seed N]\n');
+      process.stdout.write('usage: node dist/src/tools/generate-data.js [--out data/series] [--authorities-out data/authorities] [--plan data/plan.yaml] [--seed N]\n');
       return 0;
     } else throw new Error(`unknown option ${arg}; try --help`);
   }
@@ -1049,6 +1129,14 @@ export function main(argv: readonly string[]): number {
     rows += text.split('\n').length - 2;
   }
   process.stdout.write(`wrote ${files.size} files, ${rows} rows, to ${out} (seed ${seed})\n`);
+  const authorities = generateAuthorityFiles(plan);
+  mkdirSync(authoritiesOut, { recursive: true });
+  let authorityRows = 0;
+  for (const [name, text] of authorities) {
+    writeFileAtomic(join(authoritiesOut, name), text);
+    authorityRows += text.split('\n').length - 2;
+  }
+  process.stdout.write(`wrote ${authorities.size} files, ${authorityRows} rows of real figures for every other authority, to ${authoritiesOut}\n`);
   return 0;
 }
 
