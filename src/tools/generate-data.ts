@@ -301,6 +301,9 @@ class Generator {
       case 'neet-not-known':
         this.notKnownMonthly(measure, spec);
         return;
+      case 'fsm-not-taken':
+        this.fsmNotTaken(measure);
+        return;
       default:
         this.annualAreas(measure, spec);
         if (spec.clusters) this.annualClusters(measure, spec.clusters);
@@ -855,6 +858,23 @@ class Generator {
         const real = realAt.get(i);
         const num = real ? findNumerator(den, real, measure.decimals, 100, `${measure.id} ${m.label}`) : Math.round((p[i]! * den) / 100);
         return { area: this.leeds, period: m.label, value: ratioScaled(num, den, 100, measure.decimals), numerator: num, denominator: den, note: real ? real.note : ILLUSTRATIVE };
+      }),
+    );
+  }
+
+  /** Eligible pupils not taking free school meals: the counts behind the primary and secondary uptake. */
+  private fsmNotTaken(measure: Measure): void {
+    const primary = this.get('fsm-uptake-primary', this.leeds);
+    const secondary = this.get('fsm-uptake-secondary', this.leeds);
+    this.put(
+      measure.id,
+      this.leeds,
+      periodsOf(measure).map((period): Cell => {
+        const p = primary.find((c) => c.period === period);
+        const s = secondary.find((c) => c.period === period);
+        if (!p?.denominator || !s?.denominator) throw new Error(`${measure.id} ${period}: no uptake counts`);
+        const value = p.denominator - p.numerator! + (s.denominator - s.numerator!);
+        return { area: this.leeds, period, value, note: 'illustrative (eligible pupils less those taking a meal, from the uptake counts)' };
       }),
     );
   }

@@ -315,6 +315,14 @@ export const PERFORMANCE_SPECS: Readonly<Record<string, MeasureSpec>> = {
     periods: { first: '2008' },
   },
 
+  // --- 12. Free school meals -------------------------------------------------------------------
+
+  'fsm-not-taken': {
+    // "Leeds FSM take-up is consistently below national levels, with around 5,000 children and young
+    // people not taking their entitlement": worked out from the counts behind the two uptake measures.
+    leeds: {},
+  },
+
   // --- 13. Teenage pregnancy ------------------------------------------------------------------
 
   'scored-tackled-boys': {

@@ -602,7 +602,7 @@ const KEY_AND_TRACKER_SPECS: Readonly<Record<string, MeasureSpec>> = {
       real: {
         '2007-08': { value: '9.5', note: 'real: blog of 16 Oct 2008 quoting Leeds IYSS (9.5% in August 2007)' },
         '2008-08': { value: '8.4', precise: '8.44', note: 'real: blog of 16 Oct 2008 quoting Leeds IYSS (8.44%)' },
-        '2012-11': { value: '5.9', note: `real: ${CYPP_LEARNING} (November 2012)` },
+        '2012-11': { value: '5.9', note: `real: ${CYPP_OBSESSIONS} (November 2012)` },
         '2013-02': { value: '6.3', num: 1437, den: 22810, note: `real: ${CYPP_LEARNING} (1437 NEET at end Feb 2013; cohort constructed)` },
       },
     },
