@@ -103,7 +103,7 @@ export interface BenchOptions {
   authorities?: number;
   /** Leeds clusters given data (default 25: all of the plan's). */
   clusters?: number;
-  /** Years of 2008–2015 (default 8). */
+  /** The last this many years of 2004–2015 (default 8: 2008–2015). */
   years?: number;
   seed?: number;
   /** Chart rounds timed after warm-up (default 20; each round draws 3 charts per path). */
@@ -626,7 +626,7 @@ const USAGE = `usage: node dist/src/bench/run.js [options]   (npm run bench buil
 
   --authorities N   upper-tier authorities, Leeds included (default 153)
   --clusters N      Leeds clusters with data (default 25)
-  --years N         years of 2008-2015 (default 8)
+  --years N         the last N years of 2004-2015 (default 8: 2008-2015)
   --iterations N    chart rounds after warm-up (default 20)
   --leeds-data bundled|generated   data for the Leeds pack figures (default bundled)
   --budget S        time budget in seconds (default 240)
