@@ -8,12 +8,9 @@
 import type { MeasureSpec } from './specs.js';
 import {
   BLOG_AUG_2010,
-  CYPP_CLUSTERS,
   CYPP_HEALTHY,
   CYPP_INSPECTION,
   CYPP_LEARNING,
-  CYPP_LEARNING_CHALLENGES,
-  CYPP_OBSESSIONS,
   CYPP_SAFE,
   CYPP_VOICE,
   EXEC_2013,
@@ -28,7 +25,7 @@ export const PERFORMANCE_SPECS: Readonly<Record<string, MeasureSpec>> = {
     leeds: {
       guide: { '2004/05': 520, '2005/06': 505, '2006/07': 495, '2007/08': 510, '2008/09': 560, '2009/10': 640, '2010/11': 655, '2011/12': 640, '2013/14': 550, '2014/15': 530 },
       process: 0.04,
-      pins: { '2012/13': { from: '2011/12', times: 0.88, note: `illustrative (12% fewer than 2011/12, as the ${CYPP_OBSESSIONS.replace('Leeds ', '')} says)` } },
+      pins: { '2012/13': { from: '2011/12', times: 0.88, note: 'illustrative (12% fewer than 2011/12, as the CYPP refresh 2013 says)' } },
     },
   },
 
@@ -128,7 +125,7 @@ export const PERFORMANCE_SPECS: Readonly<Record<string, MeasureSpec>> = {
         '2008/09': { value: '8.3', valueOnly: true, note: `real: ${BLOG_AUG_2010} (persistent absence, secondary)` },
         '2009/10': { value: '6.9', valueOnly: true, note: `real: ${BLOG_AUG_2010} (persistent absence, secondary)` },
       },
-      pins: { '2011/12': { num: 3024, note: `illustrative ("just over 3,000" pupils, ${CYPP_LEARNING_CHALLENGES.replace('Leeds ', '')})` } },
+      pins: { '2011/12': { num: 3024, note: 'illustrative ("just over 3,000" pupils, as the CYPP refresh 2013 says)' } },
     },
     status: { '2011/12': 'b' },
   },
@@ -343,7 +340,7 @@ export const PERFORMANCE_SPECS: Readonly<Record<string, MeasureSpec>> = {
     leeds: {
       guide: { '2004/05': 210, '2005/06': 205, '2006/07': 200, '2007/08': 190, '2008/09': 175, '2009/10': 160, '2010/11': 150, '2011/12': 140, '2013/14': 96, '2014/15': 90 },
       process: 0.04,
-      pins: { '2012/13': { from: '2011/12', times: 0.75, note: `illustrative (25% fewer than 2011/12: the pathfinder's first twelve months, ${CYPP_VOICE.replace('Leeds ', '')})` } },
+      pins: { '2012/13': { from: '2011/12', times: 0.75, note: "illustrative (25% fewer than 2011/12: the pathfinder's first twelve months, as the CYPP refresh 2013 says)" } },
     },
   },
 
@@ -366,7 +363,7 @@ export const PERFORMANCE_SPECS: Readonly<Record<string, MeasureSpec>> = {
       guide: { '2013/14': 1640, '2014/15': 2190 },
       dispersion: 0,
       process: 0.02,
-      pins: { '2012/13': { num: 874, note: `illustrative ("just over 870 families", ${CYPP_CLUSTERS.replace('Leeds ', '')})` } },
+      pins: { '2012/13': { num: 874, note: 'illustrative ("just over 870 families", as the CYPP refresh 2013 says)' } },
     },
     periods: { first: '2012/13' },
   },
@@ -378,7 +375,7 @@ export const PERFORMANCE_SPECS: Readonly<Record<string, MeasureSpec>> = {
     leeds: {
       guide: { '2012/13': 3900, '2013/14': 4300, '2014/15': 4600 },
       process: 0.04,
-      pins: { '2011/12': { num: 3540, note: `illustrative ("over 3,500 votes", ${CYPP_VOICE.replace('Leeds ', '')})` } },
+      pins: { '2011/12': { num: 3540, note: 'illustrative ("over 3,500 votes", as the CYPP refresh 2013 says)' } },
     },
     periods: { first: '2011/12' },
   },

@@ -31,13 +31,10 @@ export const EXEC_2013 = 'Leeds Executive Board report 9 Oct 2013';
 export const CYPP_SAFE = `${CYPP}, safe from harm: achievements`;
 export const CYPP_OBSESSIONS = `${CYPP}, turning the curve on the obsessions`;
 export const CYPP_LEARNING = `${CYPP}, learning: achievements`;
-export const CYPP_LEARNING_CHALLENGES = `${CYPP}, learning: challenges`;
 export const CYPP_HEALTHY = `${CYPP}, healthy lifestyles: achievements`;
 export const CYPP_HEALTHY_CHALLENGES = `${CYPP}, healthy lifestyles: challenges`;
 export const CYPP_VOICE = `${CYPP}, voice and influence: achievements`;
 export const CYPP_INSPECTION = `${CYPP}, recent inspection activity`;
-export const CYPP_CLUSTERS = `${CYPP}, enhancing cluster and locality working`;
-export const CYPP_FUN = `${CYPP}, fun growing up: achievements`;
 
 /** Press and blog figures collected in data/real/leeds-figures.md. */
 export const BLOG_AUG_2010 = 'blog of 26 Aug 2010 quoting Leeds figures';
