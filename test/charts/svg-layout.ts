@@ -203,7 +203,8 @@ function keyEntryMarkMissing(label: string, chart: ChartLayout): string | undefi
     [/^gap/, () => any('missing_labels') || gapInLine(chart), 'gap'],
     [/^forecast/, () => any('forecast_band', 'forecast_line'), 'forecast'],
     [/^trajectory/, () => any('trajectory_line'), 'trajectory'],
-    [/^target/, () => any('target_point'), 'target star'],
+    // "target …", or whose it is: "example target …", "target (CYPP 2011-15) …".
+    [/^(example )?target\b/, () => any('target_point'), 'target star'],
     [/^baseline frozen/, () => any('baseline_rule'), 'baseline rule'],
     [/^\[\w+\]/, () => any('history_flagged', 'code_labels'), 'flagged point'],
     [/^common cause/, () => any('points_common'), 'common-cause point'],
