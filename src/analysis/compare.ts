@@ -67,10 +67,11 @@ export interface QuartileResult {
 /**
  * The area's quartile band and rank among peers with a value for the same period (A is always
  * the best quarter; R type-7 quartiles; ranks as R's `rank(ties.method = "min")` on the values
- * ordered best first). `peers` includes the area's own value. Needs 4 or more peers.
+ * ordered best first). `peers` includes the area's own value. Needs 4 or more peers. Counts are
+ * not ranked: a large authority has more of everything, so its rank says only how large it is.
  */
 export function quartileAmongPeers(value: number | null, peers: readonly number[], measure: Measure, period: string): QuartileResult | undefined {
-  if (value === null || measure.polarity === 'none' || peers.length < 4) return undefined;
+  if (value === null || measure.polarity === 'none' || measure.unit.kind === 'count' || peers.length < 4) return undefined;
   const cuts = quartiles(peers);
   const better = (x: number) => (measure.polarity === 'higher' ? x > value : x < value);
   return { band: quartileBand(value, cuts, measure.polarity), rank: 1 + peers.filter(better).length, areas: peers.length, period };
@@ -78,7 +79,7 @@ export function quartileAmongPeers(value: number | null, peers: readonly number[
 
 /** The best-quartile threshold among peers: Q3 when higher is better, Q1 when lower is. */
 export function topQuartileThreshold(peers: readonly number[], measure: Measure): number | undefined {
-  if (peers.length < 4 || measure.polarity === 'none') return undefined;
+  if (peers.length < 4 || measure.polarity === 'none' || measure.unit.kind === 'count') return undefined;
   const cuts = quartiles(peers);
   return measure.polarity === 'higher' ? cuts.q3 : cuts.q1;
 }

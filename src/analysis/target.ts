@@ -43,6 +43,7 @@ export function resolveTarget(spec: TargetSpec, measure: Measure, baseline: { pe
       return { ok: true, target: { value: found.value, period, description: `match ${spec.area} (${fmt(found.value)} in ${periodWords(found.period)}) by ${by}` } };
     }
     case 'top-quartile': {
+      if (measure.unit.kind === 'count') return { ok: false, reason: 'a count has no top quartile, as areas differ in size; set the target on a rate' };
       const found = context.topQuartile(period);
       if (!found) return { ok: false, reason: `fewer than 4 comparable areas have values on or before ${period.label}, so there is no top quartile` };
       return { ok: true, target: { value: found.value, period, description: `reach the top quartile of ${found.areas} areas (${fmt(found.value)} in ${periodWords(found.period)}) by ${by}` } };

@@ -13,5 +13,7 @@ describe('quartileAmongPeers', () => {
     // R: quantile(c(10, 20, 30, 30, 50), type = 7) → 25% 20, 75% 30; 50 is in the best quarter when higher is better.
     expect(quartileAmongPeers(50, [10, 20, 30, 30, 50], higher, '2012/13')?.band).toBe('A');
     expect(quartileAmongPeers(10, [10, 20, 30], higher, '2012/13')).toBeUndefined();
+    // Counts are not ranked: the largest authority would always come last.
+    expect(quartileAmongPeers(30, [10, 20, 30, 30, 50], measure('looked-after'), '2015-03-31')).toBeUndefined();
   });
 });
