@@ -19,7 +19,7 @@ import { positionAgainst, type Position } from './position.js';
 import { linearTrajectory, constantRateTrajectory } from '../stats/trajectory.js';
 import { ragRating, type RagResult } from '../stats/rag.js';
 import { directionOfTravel, type DirectionOfTravel } from '../stats/direction.js';
-import { formatNumber, formatValue, periodWords } from '../render/format.js';
+import { atWords, formatNumber, formatValue, periodWords } from '../render/format.js';
 import { baselineWindow, valuedPoints, type BaselineWindow, type SeriesPoint } from './judgement/window.js';
 import { fitBaselineModel, intervalOf, type BaselineModel } from './judgement/model.js';
 import { courseWords, judgeSince, type Judgement } from './judgement/judge.js';
@@ -257,10 +257,10 @@ export function analyseBaseline(measure: Measure, area: string, observations: re
   };
   const evidence = [
     windowWords,
-    `Baseline frozen at ${baselinePoint.period.label}: ${model.description} (${window.fitted[0]!.period.label} to ${baselinePoint.period.label}), ${courseWords(model.trend.value, model, model.levelAtBaseline, measure)}; ${model.reason}.`,
+    `Baseline frozen ${atWords(baselinePoint.period.label)}: ${model.description} (${periodWords(window.fitted[0]!.period.label)} to ${periodWords(baselinePoint.period.label)}), ${courseWords(model.trend.value, model, model.levelAtBaseline, measure)}; ${model.reason}.`,
     ...base.verdict.evidence,
   ];
-  if (window.laterBreak) evidence.push(`A break in series at ${window.laterBreak}: values from then on measure something different and are not judged against this baseline.`);
+  if (window.laterBreak) evidence.push(`A break in series ${atWords(window.laterBreak)}: values from then on measure something different and are not judged against this baseline.`);
 
   // 4. The judgement: on the values for annual measures, on whole years for frequent ones.
   if (measure.polarity === 'none') {
@@ -323,13 +323,13 @@ export function analyseBaseline(measure: Measure, area: string, observations: re
 }
 
 function windowSentence(window: BaselineWindow, measure: Pick<Measure, 'frequency'>): string {
-  const first = window.fitted[0]!.period.label;
+  const first = periodWords(window.fitted[0]!.period.label);
   const count = `${window.fitted.length} value${window.fitted.length === 1 ? '' : 's'} from ${first}`;
   switch (window.start) {
     case 'break':
-      return `The baseline rests on ${count}: a break in series at ${window.startDetail} starts the series it belongs to.`;
+      return `The baseline rests on ${count}: a break in series ${atWords(window.startDetail!)} starts the series it belongs to.`;
     case 'gap':
-      return `The baseline rests on ${count}: a gap (${window.startDetail}) comes before them, and no line is drawn across a gap.`;
+      return `The baseline rests on ${count}: a gap (${window.startDetail!.startsWith('before ') ? `before ${periodWords(window.startDetail!.slice(7))}` : periodWords(window.startDetail!)}) comes before them, and no line is drawn across a gap.`;
     case 'window':
       return `The baseline rests on the latest ${count}, as configured (window).`;
     default:

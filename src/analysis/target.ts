@@ -7,7 +7,7 @@ import type { Period } from '../data/types.js';
 import type { TargetSpec } from '../config/config.js';
 import { readPeriodRef } from './period-ref.js';
 import { periodsAfter } from './timeline.js';
-import { formatValue, periodWords } from '../render/format.js';
+import { atWords, formatValue, periodWords } from '../render/format.js';
 import type { ResolvedTarget } from './baseline.js';
 
 export interface TargetContext {
@@ -35,18 +35,18 @@ export function resolveTarget(spec: TargetSpec, measure: Measure, baseline: { pe
     case 'change': {
       const value = spec.percent ? baseline.value * (1 + spec.change / 100) : baseline.value + spec.change;
       const change = spec.percent ? `${spec.change > 0 ? '+' : ''}${spec.change}%` : `${spec.change > 0 ? '+' : ''}${fmt(spec.change)}`;
-      return { ok: true, target: { value, period, description: `${change} on the baseline (${fmt(baseline.value)} in ${periodWords(baseline.period.label)}) by ${by}: ${fmt(value)}` } };
+      return { ok: true, target: { value, period, description: `${change} on the baseline (${fmt(baseline.value)} ${atWords(baseline.period.label)}) by ${by}: ${fmt(value)}` } };
     }
     case 'match': {
       const found = context.comparatorValue(spec.area, period);
       if (!found) return { ok: false, reason: `no ${spec.area} value on or before ${period.label} to match` };
-      return { ok: true, target: { value: found.value, period, description: `match ${spec.area} (${fmt(found.value)} in ${periodWords(found.period)}) by ${by}` } };
+      return { ok: true, target: { value: found.value, period, description: `match ${spec.area} (${fmt(found.value)} ${atWords(found.period)}) by ${by}` } };
     }
     case 'top-quartile': {
       if (measure.unit.kind === 'count') return { ok: false, reason: 'a count has no top quartile, as areas differ in size; set the target on a rate' };
       const found = context.topQuartile(period);
       if (!found) return { ok: false, reason: `fewer than 4 comparable areas have values on or before ${period.label}, so there is no top quartile` };
-      return { ok: true, target: { value: found.value, period, description: `reach the top quartile of ${found.areas} areas (${fmt(found.value)} in ${periodWords(found.period)}) by ${by}` } };
+      return { ok: true, target: { value: found.value, period, description: `reach the top quartile of ${found.areas} areas (${fmt(found.value)} ${atWords(found.period)}) by ${by}` } };
     }
   }
 }

@@ -37,6 +37,16 @@ export function formatValue(value: number, measure: Pick<Measure, 'unit' | 'deci
   return formatNumber(value, measure.decimals) + unitSuffix(measure.unit);
 }
 
+/** A range with its unit once: `1,237 to 1,614`, `94.1 to 95.3%`, `81.6 to 102.5 per 10,000`. */
+export function formatRange(lower: number, upper: number, measure: Pick<Measure, 'unit' | 'decimals'>): string {
+  return `${formatNumber(lower, measure.decimals)} to ${formatValue(upper, measure)}`;
+}
+
+/** "at 31 March 2015" for a snapshot date, "in 2014/15" for any other period. */
+export function atWords(label: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(label) ? `at ${periodWords(label)}` : `in ${periodWords(label)}`;
+}
+
 /** A difference with its sign: `+29`, `−318`, `+0.4 points` for percentages. */
 export function formatChange(delta: number, measure: Pick<Measure, 'unit' | 'decimals'>): string {
   const text = formatNumber(Math.abs(delta), measure.decimals);

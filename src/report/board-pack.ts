@@ -21,7 +21,7 @@ import { CARD_SECTIONS } from './narrative.js';
 import { cardMeasures, fillPlaceholders } from './narrative-figures.js';
 import { asAtWords, chartFileName, indicatorFileName, KEY_TEXT, latestText, outcomeTitle, priorityTitle, scorecardCells } from './common.js';
 import { comparatorText, directionText, numbersSay, periodWords, ragText, verdictText } from './words.js';
-import { formatValue, obsessionsWords } from '../render/format.js';
+import { formatRange, formatValue, obsessionsWords } from '../render/format.js';
 import { ILLUSTRATIVE_MARK, anyIllustrative, illustrativeBanner } from '../data/illustrative.js';
 import { sparkline } from '../charts/sparkline.js';
 import { directionOfTravel } from '../stats/direction.js';
@@ -149,7 +149,7 @@ function measureView(row: ScorecardRow, chart: string) {
       period: periodWords(s.period),
       value: `${fmt(s.value)}${s.illustrative ? ` ${ILLUSTRATIVE_MARK}` : ''}`,
       forecast: fmt(s.forecast),
-      interval: s.lower === null || s.upper === null ? '–' : `${fmt(s.lower)} to ${fmt(s.upper)}`,
+      interval: s.lower === null || s.upper === null ? '–' : formatRange(s.lower, s.upper, measure),
       trajectory: fmt(s.trajectory),
       position: s.position === null ? '–' : { better: '✔ better', within: '≈ within', worse: '✘ worse', above: '↑ above', below: '↓ below' }[s.position],
     })),

@@ -8,7 +8,7 @@ import type { VerdictStatus } from '../analysis/judgement/verdict.js';
 import type { ComparatorResult } from '../analysis/compare.js';
 import type { Rag } from '../stats/rag.js';
 import type { DirectionOfTravel } from '../stats/direction.js';
-import { formatNumber, formatValue, periodWords } from '../render/format.js';
+import { atWords, formatNumber, formatRange, formatValue, periodWords } from '../render/format.js';
 import { ILLUSTRATIVE_MARK } from '../data/illustrative.js';
 import { differenceIntervalWords, differenceWords } from '../analysis/judgement/judge.js';
 
@@ -68,9 +68,7 @@ export function directionText(d: DirectionOfTravel, measure: Measure): string {
   return `${arrow} ${d.run.length} ${unit}${d.run.length === 1 ? '' : 's'}${word}`;
 }
 
-function at(label: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(label) ? `at ${periodWords(label)}` : `in ${periodWords(label)}`;
-}
+const at = atWords;
 
 /**
  * "What the numbers say", e.g. "1,245 at 31 March 2015. The baseline frozen at 31 March 2012
@@ -87,7 +85,7 @@ export function numbersSay(a: BaselineAnalysis, measure: Measure): string[] {
     const gap = latestSince.value - latestSince.forecast;
     const side = Math.abs(gap) < 10 ** -measure.decimals / 2 ? 'exactly on it' : `${formatNumber(Math.abs(gap), measure.decimals)}${measure.unit.kind === 'percent' ? ' points' : ''} ${gap < 0 ? 'below' : 'above'} it`;
     out.push(
-      `The baseline frozen ${at(a.baselineAt)} forecast ${fmt(latestSince.forecast)} for ${periodWords(latestSince.period)} (${pct}% interval ${fmt(latestSince.lower!)} to ${fmt(latestSince.upper!)}): we are ${side}.`,
+      `The baseline frozen ${at(a.baselineAt)} forecast ${fmt(latestSince.forecast)} for ${periodWords(latestSince.period)} (${pct}% interval ${formatRange(latestSince.lower!, latestSince.upper!, measure)}): we are ${side}.`,
     );
   }
   const j = a.judgement;

@@ -5,7 +5,7 @@ import { resolveArea, resolveMeasure } from '../resolve.js';
 import { CliError } from '../errors.js';
 import { analyseMeasure } from '../../analysis/scorecard.js';
 import { FORECAST_METHODS, parseLevel, type ForecastMethod, type MeasureOptions } from '../../config/config.js';
-import { formatValue } from '../../render/format.js';
+import { formatRange, formatValue } from '../../render/format.js';
 import { textTable } from '../../render/table.js';
 import { numbersSay, ragText, verdictText } from '../../report/words.js';
 import type { BaselineAnalysis } from '../../analysis/baseline.js';
@@ -101,7 +101,7 @@ function baselineText(a: BaselineAnalysis, measure: Measure, terminal: Terminal)
   for (const f of a.forecast) {
     const row = byPeriod.get(f.period) ?? [f.period, '', '', '', '', ''];
     row[2] = fmt(f.value);
-    row[3] = `${fmt(f.lower)} to ${fmt(f.upper)}`;
+    row[3] = formatRange(f.lower, f.upper, measure);
     byPeriod.set(f.period, row);
   }
   for (const s of a.since) {
