@@ -210,7 +210,7 @@ export function scenarios(): Scenario[] {
 
   // Real changes of stated sizes.
   list.push(annualCount('turn-count-8', 'count rising 4% a year, then falling 8% a year from the baseline (φ = 2); 8-value baseline, judged 3 years on', 8, 3, (i) => 1300 * 1.04 ** Math.min(i + 7, 7) * 0.92 ** Math.max(i, 0), 2, 'change', ['turned']));
-  list.push(annualCount('slowed-count-8', 'count rising 5% a year, then 1% a year from the baseline (φ = 2); 8-value baseline, judged 4 years on', 8, 4, (i) => 1000 * 1.05 ** Math.min(i + 7, 7) * 1.01 ** Math.max(i, 0), 2, 'change', ['slowed', 'turned']));
+  list.push(annualCount('slowed-count-8', 'count rising 5% a year, then 1% a year from the baseline (φ = 2); 8-value baseline, judged 4 years on', 8, 4, (i) => 1000 * 1.05 ** Math.min(i + 7, 7) * 1.01 ** Math.max(i, 0), 2, 'change', ['slowed']));
   list.push(annualPercent('accelerated-pct-8', 'percentage rising 0.05 a year on the logit scale, then 0.20 a year (cohort 8,000); 8-value baseline, judged 3 years on', 8, 3, (i) => logit(0.5) + 0.05 * Math.min(i + 7, 7) + 0.2 * Math.max(i, 0), 8000, true, 'higher', 'change', ['accelerated']));
   list.push(annualPercent('step-pct-8', 'flat percentage at 55% that steps up 3 points at the baseline (cohort 8,000); 8-value baseline, judged 2 years on', 8, 2, (i) => (i > 0 ? logit(0.58) : logit(0.55)), 8000, true, 'higher', 'change', ['turned']));
   list.push(frequent('weekly-pct-step-5', 'weekly attendance that steps up by 0.15 on the logit scale (about 0.8 points) after the baseline; 5-year baseline, judged 2 years on', 'weekly', 'percent', 5, 2, { ...attendance, change: () => 0.15 }, 'change', ['turned']));

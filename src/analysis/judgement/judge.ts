@@ -68,7 +68,8 @@ export function judgeSince(model: BaselineModel, judged: readonly SeriesPoint[],
     latest: { value: seg.latest.value, significant: seg.latest.significant },
     slopeChange: seg.slope ? { value: seg.slope.value, significant: seg.slope.significant } : null,
     baselineTrend: { value: model.trend.value, significant: trend.significant },
-    trendSince: trendSince?.value ?? null,
+    // "Heads the better way" is a one-sided claim, tested one-sided at the same level.
+    trendSince: trendSince ? { value: trendSince.value, significant: Math.abs(trendSince.value) > tQuantile(level, model.trend.df) * trendSince.se } : null,
   });
 
   const q = tQuantile((1 + level) / 2, forecast.df);

@@ -11,8 +11,8 @@
  * |----------------------------------------------------------------|-----------------------------|
  * | joint test not significant                                     | on-baseline                 |
  * | effect at the latest period significantly worse                | worse                       |
- * | slope changed significantly the better way, and now heads the   | accelerated if the baseline |
- * |   better way                                                   |   was improving, else turned|
+ * | slope changed significantly the better way, and the trend since | accelerated if the baseline |
+ * |   differs significantly from flat, the better way              |   was improving, else turned|
  * | effect at the latest period significantly better               | accelerated (improving      |
  * |                                                                |   baseline), slowed (worsening|
  * |                                                                |   baseline), turned (flat)  |
@@ -50,7 +50,7 @@ export interface VerdictTests {
   /** The baseline's trend. */
   baselineTrend: { value: number; significant: boolean };
   /** The trend since the baseline (baseline trend + change of slope); null with one value since. */
-  trendSince: number | null;
+  trendSince: { value: number; significant: boolean } | null;
 }
 
 export interface VerdictDecision {
@@ -65,7 +65,9 @@ export function decideVerdict(tests: VerdictTests): VerdictDecision {
   if (!tests.changed) return { status: 'on-baseline', reason: 'no-change' };
   if (tests.latest.significant && !better(tests.latest.value)) return { status: 'worse', reason: 'worse-latest' };
   const slope = tests.slopeChange;
-  if (slope?.significant && better(slope.value) && tests.trendSince !== null && better(tests.trendSince)) {
+  // "Now heads the better way" is a claim too: the trend since must differ from flat, the better way.
+  const headsBetter = tests.trendSince !== null && tests.trendSince.significant && better(tests.trendSince.value);
+  if (slope?.significant && better(slope.value) && headsBetter) {
     return baseline === 'improving' ? { status: 'accelerated', reason: 'slope-accelerated' } : { status: 'turned', reason: 'slope-turned' };
   }
   if (tests.latest.significant) {

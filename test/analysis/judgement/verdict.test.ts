@@ -8,7 +8,7 @@ const base: VerdictTests = {
   latest: { value: -0.1, significant: true },
   slopeChange: { value: -0.1, significant: true },
   baselineTrend: { value: 0.03, significant: true },
-  trendSince: -0.07,
+  trendSince: { value: -0.07, significant: true },
 };
 
 describe('decideVerdict: the table in the module comment, row by row', () => {
@@ -30,19 +30,23 @@ describe('decideVerdict: the table in the module comment, row by row', () => {
   });
 
   it('accelerated: an improving baseline improving faster', () => {
-    const improving = { ...base, baselineTrend: { value: -0.03, significant: true }, trendSince: -0.13 };
+    const improving = { ...base, baselineTrend: { value: -0.03, significant: true }, trendSince: { value: -0.13, significant: true } };
     expect(decideVerdict(improving)).toEqual({ status: 'accelerated', reason: 'slope-accelerated' });
     expect(decideVerdict({ ...improving, slopeChange: { value: -0.01, significant: false } })).toEqual({ status: 'accelerated', reason: 'level-accelerated' });
   });
 
+  it('slowed, not turned, when the trend since does not yet differ from flat', () => {
+    expect(decideVerdict({ ...base, trendSince: { value: -0.01, significant: false } })).toEqual({ status: 'slowed', reason: 'level-slowed' });
+  });
+
   it('slowed: better than a worsening baseline, but the slope has not significantly turned', () => {
-    expect(decideVerdict({ ...base, slopeChange: { value: -0.02, significant: false }, trendSince: 0.01 })).toEqual({ status: 'slowed', reason: 'level-slowed' });
+    expect(decideVerdict({ ...base, slopeChange: { value: -0.02, significant: false }, trendSince: { value: 0.01, significant: false } })).toEqual({ status: 'slowed', reason: 'level-slowed' });
     // A significant change of slope that still heads the worse way is not a turn.
-    expect(decideVerdict({ ...base, trendSince: 0.01 }).status).toBe('slowed');
+    expect(decideVerdict({ ...base, trendSince: { value: 0.01, significant: false } }).status).toBe('slowed');
   });
 
   it('worse when only the slope has changed, the wrong way', () => {
-    expect(decideVerdict({ ...base, latest: { value: 0.02, significant: false }, slopeChange: { value: 0.05, significant: true }, trendSince: 0.08 })).toEqual({ status: 'worse', reason: 'worse-slope' });
+    expect(decideVerdict({ ...base, latest: { value: 0.02, significant: false }, slopeChange: { value: 0.05, significant: true }, trendSince: { value: 0.08, significant: true } })).toEqual({ status: 'worse', reason: 'worse-slope' });
   });
 
   it('on-baseline when something changed but in no one direction', () => {
@@ -50,7 +54,7 @@ describe('decideVerdict: the table in the module comment, row by row', () => {
   });
 
   it('reads higher-is-better measures the other way round', () => {
-    const higher: VerdictTests = { ...base, polarity: 'higher', latest: { value: 0.1, significant: true }, slopeChange: { value: 0.1, significant: true }, baselineTrend: { value: -0.03, significant: true }, trendSince: 0.07 };
+    const higher: VerdictTests = { ...base, polarity: 'higher', latest: { value: 0.1, significant: true }, slopeChange: { value: 0.1, significant: true }, baselineTrend: { value: -0.03, significant: true }, trendSince: { value: 0.07, significant: true } };
     expect(decideVerdict(higher).status).toBe('turned');
     expect(decideVerdict({ ...higher, latest: { value: -0.1, significant: true } }).status).toBe('worse');
   });
