@@ -63,7 +63,8 @@ export function nearest(text: string, candidates: readonly string[]): string | u
   if (!memo) suggestions.set(candidates, (memo = new Map()));
   if (memo.has(text)) return memo.get(text);
   const found = nearestUncached(text, candidates);
-  if (memo.size < 10_000) memo.set(text, found);
+  // Only names of a plausible length are kept, so a file of long junk cells cannot fill memory.
+  if (memo.size < 10_000 && text.length <= 256) memo.set(text, found);
   return found;
 }
 

@@ -9,7 +9,7 @@
  * - say what is wrong: an issue line `file:line:column: message [CODE]` with a code from the
  *   closed set, or `oba: …` for configuration problems (with `--json`: parseable JSON);
  * - print no stack trace and no "internal error";
- * - finish within 10 s (each case), the whole run within 60 s and 500 MB of RSS growth.
+ * - leave no memory held from one run to the next (checked by counting runs, not by a clock).
  *
  * Each data file is run twice: as native data (`oba validate --data fuzz.csv`, the bundled
  * configuration applying since the temp folder has none) and as a published file through a
@@ -22,15 +22,16 @@
  * sees the same bytes.
  */
 import { rmSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { oba, tempFolder, type Run } from '../helpers/cli.js';
 import { mulberry32 } from '../../src/tools/data-gen/random.js';
 
 const SEED = 0x0ba2013;
 const GENERATED = 180;
-const CASE_LIMIT_MS = 10_000;
-const RUN_LIMIT_MS = 60_000;
-const RSS_LIMIT = 500 * 1024 * 1024;
+/** Heap a run may leave behind for good, after garbage collection: a leak of one chart or one file per run shows. */
+const HELD_PER_RUN_LIMIT = 64 * 1024;
 
 const CODES = new Set([
   'FILE_NOT_FOUND', 'FILE_EMPTY', 'FILE_NOT_UTF8', 'FILE_NOT_CSV', 'MISSING_COLUMN', 'UNKNOWN_COLUMN', 'UNKNOWN_MEASURE',
@@ -82,7 +83,7 @@ interface DataCase {
   bytes: Uint8Array;
   expect: Expect;
   json?: boolean;
-  /** Run as native data only (the heaviest cases, to keep the run within its time budget). */
+  /** Run as native data only (the heaviest cases, to keep the run short). */
   nativeOnly?: boolean;
 }
 
@@ -280,27 +281,38 @@ function generatedFile(g: Gen): Uint8Array {
 // ---------------------------------------------------------------------------------------------
 // Running and checking
 
-let totalMs = 0;
-let slowest = { name: '', ms: 0 };
 let runs = 0;
-const rssStart = process.memoryUsage().rss;
-let rssMax = rssStart;
 const folders: string[] = [];
 
 afterAll(() => {
   for (const f of folders) rmSync(f, { recursive: true, force: true });
 });
 
-async function timedRun(name: string, args: string[], cwd: string): Promise<Run> {
-  const t0 = performance.now();
+/** Runs one case and counts it. Time is not checked here (a busy machine is slow); work is bounded by the inputs. */
+async function countedRun(args: string[], cwd: string): Promise<Run> {
   const run = await oba(args, cwd);
-  const ms = performance.now() - t0;
-  totalMs += ms;
   runs++;
-  if (ms > slowest.ms) slowest = { name, ms };
-  rssMax = Math.max(rssMax, process.memoryUsage().rss);
-  expect(ms, `${name}: took ${Math.round(ms)} ms`).toBeLessThan(CASE_LIMIT_MS);
   return run;
+}
+
+/** The garbage collector, exposed for the leak check; a no-op if the flag cannot be set. */
+function gcFunction(): () => void {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (exposed) return exposed;
+  try {
+    setFlagsFromString('--expose-gc');
+    return runInNewContext('gc') as () => void;
+  } catch {
+    return () => undefined;
+  }
+}
+
+/** JavaScript heap plus Buffer memory held after a full collection. */
+function heldAfterGc(gc: () => void): number {
+  gc();
+  gc();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
 }
 
 function checkRun(name: string, run: Run, expected: Expect, json = false): void {
@@ -353,10 +365,10 @@ async function runData(c: DataCase, variant: number): Promise<void> {
   const dir = folder({ 'fuzz.csv': c.bytes, 'cfg.yaml': sourcesConfig(variant) });
   const json = c.json ? ['--json'] : [];
   try {
-    const native = await timedRun(`${c.name} [--data]`, ['validate', '--data', 'fuzz.csv', ...json], dir);
+    const native = await countedRun(['validate', '--data', 'fuzz.csv', ...json], dir);
     checkRun(`${c.name} [--data]`, native, c.expect, c.json);
     if (c.nativeOnly) return;
-    const mapped = await timedRun(`${c.name} [sources]`, ['validate', '--config', 'cfg.yaml', ...json], dir);
+    const mapped = await countedRun(['validate', '--config', 'cfg.yaml', ...json], dir);
     // Through a mapping, rows for areas outside the plan are skipped and the native format's own
     // header rules do not apply, so a hostile file need not be an error there: 0 or 1, never a crash.
     checkRun(`${c.name} [sources]`, mapped, c.expect === 'error' ? 'any' : c.expect, c.json);
@@ -374,7 +386,7 @@ describe('oba validate on hostile input never crashes, and says what is wrong', 
 
   it.each(fixedConfig.map((c) => [c.name, c] as const))('config and usage: %s', async (_name, c) => {
     const dir = folder(c.files);
-    const run = await timedRun(c.name, c.args, dir);
+    const run = await countedRun(c.args, dir);
     checkRun(c.name, run, c.expect, c.json);
   });
 
@@ -386,11 +398,24 @@ describe('oba validate on hostile input never crashes, and says what is wrong', 
     }
   }, 120_000);
 
-  it('ran every case within 60 s in all and 500 MB of memory growth', () => {
+  it('ran every case, each as native data and as a mapped source', () => {
     expect(runs).toBe(2 * fixedData.length - fixedData.filter((c) => c.nativeOnly).length + fixedConfig.length + 2 * GENERATED);
-    expect(totalMs, `total ${Math.round(totalMs)} ms; slowest ${slowest.name} ${Math.round(slowest.ms)} ms`).toBeLessThan(RUN_LIMIT_MS);
-    expect(rssMax - rssStart, `RSS grew by ${Math.round((rssMax - rssStart) / 2 ** 20)} MB`).toBeLessThan(RSS_LIMIT);
   });
+
+  it('holds no memory from one run to the next: 200 more runs leave the heap, after collection, as it was', async () => {
+    const gc = gcFunction();
+    const g = new Gen(SEED + 1);
+    const files = Array.from({ length: 20 }, () => generatedFile(g));
+    const round = async () => {
+      for (const [i, bytes] of files.entries()) await runData({ name: `leak check #${i}`, bytes, expect: 'any', json: i % 2 === 0 }, i);
+    };
+    await round(); // the first round loads modules and fills caches that are meant to stay
+    const before = heldAfterGc(gc);
+    for (let r = 0; r < 5; r++) await round();
+    const grown = heldAfterGc(gc) - before;
+    const extraRuns = 5 * 2 * files.length;
+    expect(grown / extraRuns, `heap held after collection grew by ${(grown / 2 ** 20).toFixed(1)} MB over ${extraRuns} runs`).toBeLessThan(HELD_PER_RUN_LIMIT);
+  }, 120_000);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -414,12 +439,14 @@ describe('regressions found by the fuzz run', () => {
   // ~14 s and a 2 MB area cell ~8 s (ingest.ts unknownMessage / unknownAreaMessage).
   // Reproduce: printf 'measure,area,period,value\n%s,Leeds,2013-03-31,1\n' "$(head -c 2000000 /dev/zero | tr '\0' m)" > f.csv
   //            oba validate --data f.csv   # ~14 s
-  it('an unknown measure 600 KB long is reported in well under a second', async () => {
-    const dir = folder({ 'fuzz.csv': `${H4}${'m'.repeat(600_000)},Leeds,2013-03-31,1\n` });
-    const t0 = performance.now();
-    const run = await oba(['validate', '--data', 'fuzz.csv'], dir);
+  // With the fix the comparison is skipped for a name far longer than any in the plan, so a 12 MB cell
+  // (which took minutes before) is reported at once; the test's own timeout is the only clock.
+  it('an unknown measure 12 MB long is reported, quoted short, with no suggestion', async () => {
+    const { run, longest } = await longestLine({ 'fuzz.csv': `${H4}${'m'.repeat(12_000_000)},Leeds,2013-03-31,1\n` }, ['validate', '--data', 'fuzz.csv']);
     expect(run.code).toBe(1);
-    expect(performance.now() - t0).toBeLessThan(500);
+    expect(run.stdout).toMatch(/\[UNKNOWN_MEASURE\]/);
+    expect(run.stdout).not.toMatch(/did you mean/i);
+    expect(longest).toBeLessThan(READABLE_LINE);
   });
 
   // Regression (fixed): src/data/period.ts parsePeriod() puts the whole cell in its reasons (`got "${s}"`),
