@@ -17,8 +17,6 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { parse as parseYaml } from 'yaml';
 import type * as ingestModule from '../../src/data/ingest.js';
 import { ingestCsvStream, type IngestOptions } from '../../src/data/ingest.js';
@@ -30,6 +28,7 @@ import { periodFromOrdinal } from '../../src/data/period.js';
 import type { Plan } from '../../src/plan/types.js';
 import { brief, bundledPlan, bytes, REAL, ROOT } from './helpers.js';
 import { mulberry32 as random } from '../../src/tools/data-gen/random.js';
+import { gcFunction } from '../helpers/gc.js';
 
 // Every call ingest.test.ts makes to ingestCsv, and sources.test.ts to ingestSource, recorded
 // (the wrappers pass the call straight on), so every fixture they use, now or later, is covered.
@@ -123,18 +122,6 @@ async function csvRecords(parts: Uint8Array[]): Promise<{ records: CsvRecord[]; 
 
 // ---------------------------------------------------------------------------------------------
 // (c) memory: first, so that the RSS it starts from is not raised by the other tests
-
-/** A function that runs a full garbage collection, whether or not node was started with --expose-gc. */
-function gcFunction(): () => void {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (exposed) return exposed;
-  try {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  } catch {
-    return () => undefined;
-  }
-}
 
 /**
  * MEMORY CHECK (slow: reads ~200 MB; a few seconds).

@@ -22,11 +22,10 @@
  * sees the same bytes.
  */
 import { rmSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { oba, tempFolder, type Run } from '../helpers/cli.js';
 import { mulberry32 } from '../../src/tools/data-gen/random.js';
+import { gcFunction } from '../helpers/gc.js';
 
 const SEED = 0x0ba2013;
 const GENERATED = 180;
@@ -293,18 +292,6 @@ async function countedRun(args: string[], cwd: string): Promise<Run> {
   const run = await oba(args, cwd);
   runs++;
   return run;
-}
-
-/** The garbage collector, exposed for the leak check; a no-op if the flag cannot be set. */
-function gcFunction(): () => void {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (exposed) return exposed;
-  try {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  } catch {
-    return () => undefined;
-  }
 }
 
 /** JavaScript heap plus Buffer memory held after a full collection. */
