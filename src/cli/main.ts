@@ -8,11 +8,14 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CliError, EXIT } from './errors.js';
 import { processTerminal, type Terminal } from './terminal.js';
-import { ConfigError } from '../config/config.js';
+import { ConfigError, usesBundledConfig } from '../config/config.js';
 import { PlanError } from '../plan/parse-plan.js';
 import { packageVersion } from '../io/package-root.js';
 
 type Action = (terminal: Terminal) => Promise<number>;
+
+/** Said on stderr whenever a command falls back to the bundled example, so it is never silent. */
+export const BUNDLED_NOTICE = 'no oba.config.yaml here: using the bundled Leeds example; `oba init` starts your own';
 
 export async function main(argv: string[], terminal: Terminal = processTerminal(), cwd = process.cwd()): Promise<number> {
   let action: Action | undefined;
@@ -47,7 +50,7 @@ function reportError(error: unknown, terminal: Terminal): number {
   return EXIT.bug;
 }
 
-const configOption = () => new Option('-c, --config <file>', 'configuration file (default: ./oba.config.yaml, else the bundled Leeds data)');
+const configOption = () => new Option('-c, --config <file>', 'configuration file (default: ./oba.config.yaml, else the bundled Leeds example, with a notice)');
 
 function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => void): Command {
   const program = new Command('oba')
@@ -56,6 +59,11 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .exitOverride()
     .configureOutput({ writeOut: (s) => terminal.out(s.trimEnd()), writeErr: (s) => terminal.err(s.trimEnd()) })
     .showHelpAfterError('(run with --help for usage)');
+  const runWith = (options: { config?: string }, action: Action) =>
+    run(async (t) => {
+      if (options.config === undefined && usesBundledConfig(cwd)) t.err(`oba: ${BUNDLED_NOTICE}`);
+      return action(t);
+    });
 
   program
     .command('list')
@@ -63,7 +71,7 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .addOption(configOption())
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExample:\n  oba list\n  oba list --json | jq ".indicators | length"')
-    .action((options) => run(async (t) => (await import('./commands/list.js')).list(options, t, cwd)));
+    .action((options) => runWith(options, async (t) => (await import('./commands/list.js')).list(options, t, cwd)));
 
   program
     .command('show')
@@ -75,7 +83,7 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV in the native data format')
     .addHelpText('after', '\nExample:\n  oba show looked-after --area Leeds\n  oba show neet --csv > neet.csv')
-    .action((measure, options) => run(async (t) => (await import('./commands/show.js')).show(measure, options, t, cwd)));
+    .action((measure, options) => runWith(options, async (t) => (await import('./commands/show.js')).show(measure, options, t, cwd)));
 
   program
     .command('validate')
@@ -84,7 +92,7 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .option('-d, --data <files...>', 'check these native CSV files instead of the configured data')
     .option('--json', 'print {errors:[…], warnings:[…]} as JSON')
     .addHelpText('after', '\nExit status: 0 when there are no errors (warnings allowed), 1 when there are errors.\n\nExample:\n  oba validate\n  oba validate --data my-series.csv --json')
-    .action((options) => run(async (t) => (await import('./commands/validate.js')).validate(options, t, cwd)));
+    .action((options) => runWith(options, async (t) => (await import('./commands/validate.js')).validate(options, t, cwd)));
 
   program
     .command('baseline')
@@ -101,7 +109,7 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .option('--target-at <period>', 'period the target is for (default: --to)')
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExample:\n  oba baseline looked-after --baseline-at 2012 --target 1250 --target-at 2015-03-31\n  oba baseline neet --area Seacroft --json')
-    .action((measure, options) => run(async (t) => (await import('./commands/baseline.js')).baseline(measure, options, t, cwd)));
+    .action((measure, options) => runWith(options, async (t) => (await import('./commands/baseline.js')).baseline(measure, options, t, cwd)));
 
   program
     .command('status')
@@ -110,7 +118,7 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .option('-a, --area <area>', 'area (default: the plan city)')
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExample:\n  oba status\n  oba status --area Seacroft --json')
-    .action((options) => run(async (t) => (await import('./commands/status.js')).status(options, t, cwd)));
+    .action((options) => runWith(options, async (t) => (await import('./commands/status.js')).status(options, t, cwd)));
 
   program
     .command('report')
@@ -125,7 +133,7 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
     .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per core)')
     .addHelpText('after', '\nExample:\n  oba report --out board-pack\n  oba report --format pdf --out board-pack   # board-pack/board-pack.pdf, ready to print\n  oba report --all-areas --out packs')
-    .action((options) => run(async (t) => (await import('./commands/report.js')).report(options, t, cwd)));
+    .action((options) => runWith(options, async (t) => (await import('./commands/report.js')).report(options, t, cwd)));
 
   program
     .command('sheet')
@@ -141,7 +149,7 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
     .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per core)')
     .addHelpText('after', '\nExample:\n  oba sheet --cluster Seacroft --out sheets\n  oba sheet --cluster Seacroft --indicator 1 --format pdf   # two A4 pages to print\n  oba sheet --all-clusters')
-    .action((options) => run(async (t) => (await import('./commands/sheet.js')).sheet(options, t, cwd)));
+    .action((options) => runWith(options, async (t) => (await import('./commands/sheet.js')).sheet(options, t, cwd)));
 
   program
     .command('tracker')
@@ -156,7 +164,7 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
     .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per core)')
     .addHelpText('after', '\nExample:\n  oba tracker --out tracker\n  oba tracker --out tracker --check')
-    .action((options) => run(async (t) => (await import('./commands/tracker.js')).tracker(options, t, cwd)));
+    .action((options) => runWith(options, async (t) => (await import('./commands/tracker.js')).tracker(options, t, cwd)));
 
   return program;
 }

@@ -122,6 +122,11 @@ export function findConfigFile(named: string | undefined, cwd: string): string {
   return existsSync(local) ? local : bundledConfigFile();
 }
 
+/** Whether a command run in `cwd` without --config falls back to the bundled example. */
+export function usesBundledConfig(cwd: string): boolean {
+  return !existsSync(join(cwd, CONFIG_FILE_NAME));
+}
+
 export function loadConfig(file: string): Config {
   let bytes: Buffer;
   try {

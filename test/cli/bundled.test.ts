@@ -23,7 +23,7 @@ describe('oba report on the bundled data', () => {
     out = join(tempFolder(), 'board-pack');
     const run = await oba(['report', '--out', out, '--no-cache']);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/^Wrote \d+ files to .* \(18 pages, \d+ charts\); 0 warnings\.\n$/);
+    expect(run.stderr).toMatch(/^oba: no oba\.config\.yaml here: using the bundled Leeds example; `oba init` starts your own\nWrote \d+ files to .* \(18 pages, \d+ charts\); 0 warnings\.\n$/);
     files = walk(out);
   }, 60_000);
 
