@@ -1,10 +1,13 @@
 /**
  * The worker side of parallel chart rendering: a worker thread renders one spec to SVG with
- * exactly the code the main thread would use, so output is byte-identical either way.
+ * exactly the code the main thread would use, so output is byte-identical either way. Each
+ * worker keeps its own compiled chart shapes and live Views from chart to chart.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { renderSvg } from './render.js';
+import { createShapeRenderer } from './render.js';
+
+const shaped = createShapeRenderer();
 
 export default async function renderInWorker(spec: TopLevelSpec): Promise<string> {
-  return renderSvg(spec);
+  return shaped.render(spec);
 }

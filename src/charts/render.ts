@@ -18,10 +18,15 @@
  *   measure while drawing, whether or not a canvas package is present.
  * - The font family, sizes, plot sizes and the number locale are written into every spec's config.
  * - Nothing reads the clock or randomness; data is inline (no loading).
+ *
+ * {@link createShapeRenderer} draws the same SVG faster: charts of one shape (`chart-shape.ts`)
+ * share one compile and parse, and a bounded number of live Views, into which each chart's data
+ * and signals are swapped before it is drawn.
  */
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
+import { splitChart, type SplitChart } from './chart-shape.js';
 import { ChartInputError } from './errors.js';
 import { finalizeSvg, oneElementPerLine } from './svg.js';
 import { vegaTextWidth } from './text-metrics.js';
@@ -138,6 +143,16 @@ export async function drawSvg(compiled: vega.Spec, onWarning: (message: string) 
   });
 }
 
+/** Phase 5: the accessible wrapper, the version stamp, one element a line. */
+function finish(svg: string, text: { title: string; description: string }, options: RenderOptions): string {
+  const finished = finalizeSvg(svg, {
+    ...text,
+    ...(options.id !== undefined ? { id: options.id } : {}),
+    ...(options.stamp === false ? {} : { comment: `drawn by oba with ${RENDERER_VERSIONS}` }),
+  });
+  return oneElementPerLine(finished);
+}
+
 /**
  * Render a Vega-Lite spec (from `baselineChartSpec`, `spcChartSpec`, `sparklineSpec`, or any
  * spec with a title and description) to SVG text: deterministic, valid XML, with `<title>` and
@@ -148,10 +163,132 @@ export async function renderSvg(spec: TopLevelSpec, options: RenderOptions = {})
   const text = accessibleText(spec, options); // 1
   const compiled = compileSpec(spec, onWarning); // 2
   const svg = await drawSvg(compiled, onWarning); // 3, 4
-  const finished = finalizeSvg(svg, {
-    ...text,
-    ...(options.id !== undefined ? { id: options.id } : {}),
-    ...(options.stamp === false ? {} : { comment: `drawn by oba with ${RENDERER_VERSIONS}` }),
-  });
-  return oneElementPerLine(finished); // 5
+  return finish(svg, text, options); // 5
+}
+
+/**
+ * Stop a parsed runtime matching axis items by tick value from one draw to the next: a tick
+ * value two charts share would keep its old item, and the items would come out in another
+ * order than a fresh View draws them. Without the key, every draw's ticks are new items.
+ */
+function forgetTickKeys(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) forgetTickKeys(item);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const op = node as { type?: unknown; params?: { key?: { $field?: unknown } } };
+  if (op.type === 'datajoin' && op.params?.key?.$field === 'value') delete op.params.key;
+  for (const value of Object.values(node)) forgetTickKeys(value);
+}
+
+/** A compiled and parsed shape, with what its compile said. */
+interface Shape {
+  runtime: vega.Runtime | undefined;
+  warnings: string[];
+}
+
+export interface ShapeRendererOptions {
+  /**
+   * Live Views kept, one per shape, least recently used dropped first (default
+   * {@link DEFAULT_LIVE_VIEWS}). A View holds about 1.2 MB.
+   */
+  maxViews?: number;
+  /** Compiled shapes kept (default 512); each is a few tens of kilobytes. */
+  maxShapes?: number;
+}
+
+export interface ShapeRenderer {
+  /** As {@link renderSvg}, and byte-identical to it. */
+  render(spec: TopLevelSpec, options?: RenderOptions): Promise<string>;
+  stats(): { shapes: number; views: number; viewsMade: number; draws: number };
+  /** Let go of every View. */
+  close(): void;
+}
+
+/** Live Views kept by default: the bundled pack has about 40 shapes, drawn mostly in runs. */
+export const DEFAULT_LIVE_VIEWS = 24;
+
+/**
+ * A renderer that compiles and parses each chart shape once and keeps a View per shape (at most
+ * `maxViews`), swapping each chart's datasets and signals in, resizing, then drawing.
+ */
+export function createShapeRenderer(options: ShapeRendererOptions = {}): ShapeRenderer {
+  const maxViews = options.maxViews ?? DEFAULT_LIVE_VIEWS;
+  const maxShapes = options.maxShapes ?? 512;
+  const shapes = new Map<string, Shape>();
+  const views = new Map<string, vega.View>();
+  let warn: (message: string) => void = () => {};
+  const viewLogger = logger((message) => warn(message)) as unknown as vega.LoggerInterface;
+  let viewsMade = 0;
+  let draws = 0;
+
+  const shapeOf = (split: SplitChart): Shape => {
+    const known = shapes.get(split.key);
+    if (known) {
+      shapes.delete(split.key);
+      shapes.set(split.key, known);
+      return known;
+    }
+    const warnings: string[] = [];
+    const compiled = compileSpec(split.shape, (m) => warnings.push(m));
+    const signals = new Set((compiled.signals ?? []).map((s) => s.name));
+    // A size Vega-Lite did not make a signal cannot be swapped: such charts are drawn afresh.
+    const runtime = split.sizes.every((name) => signals.has(name)) ? vega.parse(compiled) : undefined;
+    if (runtime) forgetTickKeys(runtime);
+    const shape = { runtime, warnings };
+    shapes.set(split.key, shape);
+    if (shapes.size > maxShapes) shapes.delete(shapes.keys().next().value!);
+    return shape;
+  };
+
+  const viewOf = (key: string, runtime: vega.Runtime): vega.View => {
+    let view = views.get(key);
+    if (view) views.delete(key);
+    else {
+      view = new vega.View(runtime, { renderer: 'none', logger: viewLogger });
+      viewsMade++;
+    }
+    views.set(key, view);
+    if (views.size > maxViews) {
+      const oldest = views.keys().next().value!;
+      views.get(oldest)!.finalize();
+      views.delete(oldest);
+    }
+    return view;
+  };
+
+  return {
+    async render(spec, renderOptions = {}) {
+      const onWarning = renderOptions.onWarning ?? (() => {});
+      const text = accessibleText(spec, renderOptions); // 1
+      const split = splitChart(spec);
+      const shape = shapeOf(split); // 2, 3: once per shape
+      if (!shape.runtime) return renderSvg(spec, renderOptions);
+      shape.warnings.forEach(onWarning);
+      const runtime = shape.runtime;
+      const svg = await serially(async () => {
+        // 4: the chart's data into the shape's View, then draw.
+        warn = onWarning;
+        try {
+          const view = viewOf(split.key, runtime);
+          for (const [name, rows] of Object.entries(split.datasets)) view.data(name, rows.map((row) => (typeof row === 'object' && row !== null ? { ...row } : row)));
+          for (const [name, value] of Object.entries(split.signals)) view.signal(name, value);
+          view.description(split.description ?? '');
+          view.resize();
+          draws++;
+          return await view.toSVG();
+        } finally {
+          warn = () => {};
+        }
+      });
+      return finish(svg, text, renderOptions); // 5
+    },
+    stats: () => ({ shapes: shapes.size, views: views.size, viewsMade, draws }),
+    close() {
+      for (const view of views.values()) view.finalize();
+      views.clear();
+      shapes.clear();
+    },
+  };
 }

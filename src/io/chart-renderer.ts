@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { TopLevelSpec } from 'vega-lite';
-import { renderSvg } from '../charts/render.js';
+import { createShapeRenderer } from '../charts/render.js';
 import type { ChartCache } from './cache.js';
 
 export type RenderChart = (spec: TopLevelSpec) => Promise<string>;
@@ -52,16 +52,19 @@ export async function createChartRenderer(options: RendererOptions): Promise<Cha
   let requested = 0;
   let pool: import('piscina').Piscina | undefined;
   const { Piscina } = file ? await import('piscina') : { Piscina: undefined };
+  // Charts drawn in this thread share compiled shapes and live Views (each worker has its own).
+  const shaped = createShapeRenderer();
   const draw: RenderChart = (spec) => {
     requested++;
     if (Piscina && file && requested > POOL_THRESHOLD) {
       pool ??= new Piscina({ filename: file, maxThreads: jobs, minThreads: 0, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       return pool.run(spec) as Promise<string>;
     }
-    return renderSvg(spec);
+    return shaped.render(spec);
   };
   const close = async () => {
     await pool?.destroy();
+    shaped.close();
   };
   let drawn = 0;
   let asked = 0;

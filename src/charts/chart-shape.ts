@@ -1,0 +1,118 @@
+/**
+ * A chart's shape and its data, split apart so that charts of one shape are compiled and parsed
+ * once and then drawn by swapping data into the same vega View.
+ *
+ * The shape is everything that decides what vega builds: marks, encodings, scale kinds, axis
+ * styles, the layout. The data is what only fills it in: the datasets, and the values that vary
+ * from chart to chart but are read by vega at run time, so they can be signals:
+ *
+ * - the chart title's lines (`title.text`);
+ * - each axis's scale domain, tick values, title and title offset (`titleX`);
+ * - the period axis's labels (the array literal in its `labelExpr`, see `period-axis.ts`);
+ * - the rows of layers with inline data (the key's marks), as datasets named after the layer;
+ * - the height of each named view of a vertical concatenation (the key grows with its entries),
+ *   which Vega-Lite compiles into a signal `<name>_height`;
+ * - the description (vega's own, not part of the drawing).
+ *
+ * Anything else that differs between two charts makes them two shapes, so a shape never draws
+ * a chart wrong, it only draws fewer charts. Pure: a spec in, its parts out; the spec is not changed.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+
+/** A chart split into its shape and the data that fills it in. */
+export interface SplitChart {
+  /** Equal for two charts exactly when they have the same shape. */
+  key: string;
+  /** The Vega-Lite spec of the shape: empty datasets, and a parameter for each signal. */
+  shape: TopLevelSpec;
+  /** Every dataset's rows, by name (the spec's datasets and the layers' inline data). */
+  datasets: Record<string, unknown[]>;
+  /** Values set as signals before each draw: the parameters, then the views' sizes. */
+  signals: Record<string, unknown>;
+  /** The sizes among `signals` (`<view>_height`): the compiled shape must have these signals. */
+  sizes: string[];
+  description?: string;
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The period axis's label lookup: `["2008","2009",…][round(datum.value) - 2008] || ''`. */
+const PERIOD_LABELS = /^\[(.*)\]\[round\(datum\.value\) - (-?\d+)\] \|\| ''$/s;
+
+/** Split `spec` into its shape and data. */
+export function splitChart(spec: TopLevelSpec): SplitChart {
+  const s = structuredClone(spec) as unknown as Json;
+  const signals: Record<string, unknown> = {};
+  const datasets: Record<string, unknown[]> = { ...((s['datasets'] as Record<string, unknown[]> | undefined) ?? {}) };
+  const param = (name: string, value: unknown) => {
+    signals[name] = value;
+    return { expr: name };
+  };
+
+  const title = s['title'];
+  if (isObject(title) && title['text'] !== undefined) title['text'] = param('chart_title', title['text']);
+
+  const channel = (name: string, def: unknown) => {
+    if (!isObject(def)) return;
+    const scale = def['scale'];
+    if (isObject(scale) && Array.isArray(scale['domain'])) scale['domain'] = param(`${name}_domain`, scale['domain']);
+    const axis = def['axis'];
+    if (!isObject(axis)) return;
+    if (Array.isArray(axis['values'])) axis['values'] = param(`${name}_ticks`, axis['values']);
+    if (typeof axis['title'] === 'string' || Array.isArray(axis['title'])) {
+      // An axis title takes a signal, not an expression.
+      signals[`${name}_title`] = axis['title'];
+      axis['title'] = { signal: `${name}_title` };
+    }
+    if (typeof axis['titleX'] === 'number') axis['titleX'] = param(`${name}_title_x`, axis['titleX']);
+    const labels = typeof axis['labelExpr'] === 'string' ? PERIOD_LABELS.exec(axis['labelExpr']) : null;
+    if (labels) {
+      signals[`${name}_labels`] = JSON.parse(`[${labels[1]}]`) as unknown;
+      signals[`${name}_first`] = Number(labels[2]);
+      axis['labelExpr'] = `${name}_labels[round(datum.value) - ${name}_first] || ''`;
+    }
+  };
+
+  const view = (v: Json) => {
+    const encoding = v['encoding'];
+    if (isObject(encoding)) for (const [name, def] of Object.entries(encoding)) channel(name, def);
+    const layers = v['layer'];
+    if (Array.isArray(layers)) for (const layer of layers) if (isObject(layer)) view(layer);
+    const data = v['data'];
+    const name = v['name'];
+    if (isObject(data) && Array.isArray(data['values']) && typeof name === 'string' && !(name in datasets)) {
+      datasets[name] = data['values'] as unknown[];
+      v['data'] = { name };
+    }
+  };
+
+  const sizes: string[] = [];
+  const concat = s['vconcat'];
+  if (Array.isArray(concat)) {
+    for (const [i, child] of concat.entries()) {
+      if (!isObject(child)) continue;
+      view(child);
+      const name = child['name'];
+      if (typeof name === 'string' && typeof child['height'] === 'number') {
+        signals[`${name}_height`] = child['height'];
+        sizes.push(`${name}_height`);
+        // Distinct stand-ins, or Vega-Lite would merge the views' sizes into one signal.
+        child['height'] = i + 1;
+      }
+    }
+  } else {
+    view(s);
+  }
+
+  const description = typeof s['description'] === 'string' ? (s['description'] as string) : undefined;
+  delete s['description'];
+  delete s['usermeta'];
+  s['datasets'] = Object.fromEntries(Object.keys(datasets).map((name) => [name, []]));
+  const params = Object.keys(signals).filter((name) => !sizes.includes(name));
+  const given = Array.isArray(s['params']) ? (s['params'] as unknown[]) : [];
+  const key = JSON.stringify({ ...s, params: [...given, ...params] });
+  s['params'] = [...given, ...params.map((name) => ({ name, value: signals[name] }))];
+  return { key, shape: s as unknown as TopLevelSpec, datasets, signals, sizes, ...(description !== undefined ? { description } : {}) };
+}

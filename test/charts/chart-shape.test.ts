@@ -1,0 +1,125 @@
+/**
+ * Chart shapes: a chart split into its shape and its data, and drawn by swapping the data into a
+ * View of its shape, comes out byte for byte as a fresh compile draws it: for every chart of the
+ * bundled pack (board pack, every cluster sheet, tracker) and for a sample of a national run.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { TopLevelSpec } from 'vega-lite';
+import { baselineChartSpec, spcChartSpec, sparklineSpec } from '../../src/charts/index.js';
+import { splitChart } from '../../src/charts/chart-shape.js';
+import { createShapeRenderer, renderSvg } from '../../src/charts/render.js';
+import { loadWorkspace, type Workspace } from '../../src/cli/workspace.js';
+import { loadTemplates } from '../../src/cli/assets.js';
+import { createRenderer } from '../../src/render/templates.js';
+import { buildBoardPack } from '../../src/report/board-pack.js';
+import { buildClusterSheets } from '../../src/report/cluster-sheets.js';
+import { buildTracker } from '../../src/report/tracker.js';
+import { writeNationalDataset } from '../../src/bench/national-data.js';
+import { attendance, leedsCla, spcExample } from './fixtures.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'oba-shape-test-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** The specs a build asks to be drawn, in order (the build gets a stand-in SVG back). */
+function recorder(): { specs: TopLevelSpec[]; renderChart: (spec: TopLevelSpec) => Promise<string> } {
+  const specs: TopLevelSpec[] = [];
+  return { specs, renderChart: async (spec) => (specs.push(spec), '<svg xmlns="http://www.w3.org/2000/svg"></svg>') };
+}
+
+async function packSpecs(workspace: Workspace, areas: string[], withSheetsAndTracker: boolean): Promise<TopLevelSpec[]> {
+  const { specs, renderChart } = recorder();
+  const renderer = createRenderer(loadTemplates(workspace.config.templatesDir));
+  const common = { dataset: workspace.dataset, config: workspace.config, renderChart };
+  for (const area of areas) await buildBoardPack({ ...common, area, narratives: new Map(), renderer });
+  if (withSheetsAndTracker) {
+    for (const cluster of workspace.dataset.areas.filter((a) => a.type === 'cluster')) {
+      await buildClusterSheets({ ...common, cluster: cluster.name, narratives: new Map(), renderer });
+    }
+    await buildTracker({ ...common, area: workspace.plan.city }, renderer);
+  }
+  return specs;
+}
+
+/** Draws every spec both ways and returns the indices where the two differ. */
+async function differences(specs: readonly TopLevelSpec[], maxViews: number): Promise<{ differ: number[]; stats: ReturnType<ReturnType<typeof createShapeRenderer>['stats']> }> {
+  const shaped = createShapeRenderer({ maxViews });
+  const differ: number[] = [];
+  try {
+    for (const [i, spec] of specs.entries()) {
+      if ((await shaped.render(spec)) !== (await renderSvg(spec))) differ.push(i);
+    }
+    return { differ, stats: shaped.stats() };
+  } finally {
+    shaped.close();
+  }
+}
+
+describe('splitChart', () => {
+  const other = { ...leedsCla, title: 'Another title, long enough to be wrapped onto a second line of the chart title, or so', history: leedsCla.history.map((p) => ({ ...p, value: p.value! + 40 })) };
+
+  it('gives charts that differ only in words and values the same shape, and their words and values as data', () => {
+    const a = splitChart(baselineChartSpec(leedsCla));
+    const b = splitChart(baselineChartSpec(other));
+    expect(b.key).toBe(a.key);
+    expect(a.signals['chart_title']).toEqual(['Children looked after at 31 March, Leeds']);
+    expect((b.signals['chart_title'] as string[]).length).toBe(2);
+    expect(a.datasets['history_points']).not.toEqual(b.datasets['history_points']);
+    expect(a.signals['x_labels']).toEqual(['2008', '2009', '2010', '2011', '2012', '2013', '2014', '2015']);
+    expect(a.signals['x_first']).toBe(2008);
+    // The key's rows are data too, and its height a signal.
+    expect(a.datasets['key_labels']!.length).toBeGreaterThan(3);
+    expect(typeof a.signals['key_height']).toBe('number');
+    expect(a.key).not.toContain('1,350');
+    expect(a.key).not.toContain('Children looked after');
+  });
+
+  it('gives charts with other layers, another kind or another unit other shapes', () => {
+    const keys = new Set([leedsCla, { ...leedsCla, target: undefined }, attendance].map((input) => splitChart(baselineChartSpec(input)).key));
+    keys.add(splitChart(spcChartSpec(spcExample)).key);
+    expect(keys.size).toBe(4);
+  });
+
+  it('leaves the spec it splits as it was', () => {
+    const spec = baselineChartSpec(leedsCla);
+    const copy = structuredClone(spec);
+    splitChart(spec);
+    expect(spec).toEqual(copy);
+  });
+});
+
+describe('drawing by shape: byte-identical to a fresh compile', () => {
+  it('the fixtures, drawn in turn through one View each', async () => {
+    const specs = [baselineChartSpec(leedsCla), spcChartSpec(spcExample), baselineChartSpec(attendance), sparklineSpec({ values: [1, 3, null, 2] }), sparklineSpec({ values: [5, 4] })];
+    const { differ, stats } = await differences([...specs, ...[...specs].reverse()], 1);
+    expect(differ).toEqual([]);
+    // One live View at a time: a View for every draw after a change of shape.
+    expect(stats.views).toBe(1);
+    expect(stats.shapes).toBe(4);
+  });
+
+  it('every chart of the bundled pack: board pack, every cluster sheet, the tracker', async () => {
+    const workspace = await loadWorkspace({}, process.cwd());
+    const specs = await packSpecs(workspace, [workspace.plan.city], true);
+    expect(specs.length).toBeGreaterThan(500);
+    const { differ, stats } = await differences(specs, 24);
+    expect(differ).toEqual([]);
+    // Far fewer shapes than charts, and never more live Views than allowed.
+    expect(stats.shapes).toBeLessThan(specs.length / 5);
+    expect(stats.views).toBeLessThanOrEqual(24);
+    expect(stats.draws).toBe(specs.length);
+  }, 600_000);
+
+  it('a national sample: board packs of placeholder authorities, with few live Views', async () => {
+    const planFile = new URL('../../data/plan.yaml', import.meta.url).pathname;
+    const written = writeNationalDataset(join(scratch, 'national'), readFileSync(planFile, 'utf8'), { planFile, authorities: 4, clusters: 2, seed: 11 });
+    const workspace = await loadWorkspace({ config: written.configFile }, scratch);
+    const specs = await packSpecs(workspace, written.authorities, false);
+    expect(specs.length).toBeGreaterThan(60);
+    const { differ, stats } = await differences(specs, 4);
+    expect(differ).toEqual([]);
+    expect(stats.views).toBeLessThanOrEqual(4);
+  }, 600_000);
+});
