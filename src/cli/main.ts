@@ -8,8 +8,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CliError, EXIT } from './errors.js';
 import { processTerminal, type Terminal } from './terminal.js';
-import { ConfigError, usesBundledConfig } from '../config/config.js';
-import { PlanError } from '../plan/parse-plan.js';
+import { usesBundledConfig } from '../config/config.js';
+import { formatProblem, InputProblems } from '../config/problems.js';
+import { displayPath } from './display-path.js';
 import { packageVersion } from '../io/package-root.js';
 
 type Action = (terminal: Terminal) => Promise<number>;
@@ -26,23 +27,25 @@ export async function main(argv: string[], terminal: Terminal = processTerminal(
     if (error instanceof CommanderError) {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    return reportError(error, terminal);
+    return reportError(error, terminal, cwd);
   }
   if (!action) return EXIT.ok;
   try {
     return await action(terminal);
   } catch (error) {
-    return reportError(error, terminal);
+    return reportError(error, terminal, cwd);
   }
 }
 
-function reportError(error: unknown, terminal: Terminal): number {
+function reportError(error: unknown, terminal: Terminal, cwd: string): number {
   if (error instanceof CliError) {
     terminal.err(`oba: ${error.message}`);
     return error.exitCode;
   }
-  if (error instanceof ConfigError || error instanceof PlanError) {
-    terminal.err(`oba: ${error.message}`);
+  if (error instanceof InputProblems) {
+    for (const problem of error.located) terminal.err(formatProblem(problem, displayPath(problem.file, cwd)));
+    const n = error.located.length;
+    terminal.err(`oba: ${n} problem${n === 1 ? '' : 's'} in the configuration or plan; fix ${n === 1 ? 'it' : 'them'} and run again (\`oba validate\` lists every problem)`);
     return EXIT.dataProblems;
   }
   const detail = error instanceof Error ? (process.env['OBA_DEBUG'] ? error.stack ?? error.message : error.message) : String(error);

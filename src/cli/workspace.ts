@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkConfigAgainstPlan, ConfigError, decodeText, findConfigFile, loadConfig, type Config } from '../config/config.js';
-import { parsePlan, PlanError } from '../plan/parse-plan.js';
+import { parsePlan } from '../plan/parse-plan.js';
 import type { Plan } from '../plan/types.js';
 import type { DataIssue, Observation } from '../data/types.js';
 import { buildDataset, type Dataset } from '../model/dataset.js';
@@ -13,6 +13,7 @@ import { readDataInputs } from '../data/read.js';
 import { parseSourceSpecs, type SourceSpec } from '../data/sources.js';
 import { checkSeries } from '../data/checks.js';
 import { CliError } from './errors.js';
+import { InputProblems, placeProblems, type Problem } from '../config/problems.js';
 
 export interface Workspace {
   config: Config;
@@ -25,19 +26,45 @@ export interface Workspace {
   dataFileCount: number;
 }
 
+/**
+ * Reads the configuration and the plan, and checks one against the other. Problems in either
+ * are gathered and thrown together (`InputProblems`), each with its file, line and column.
+ */
 export function loadPlanOnly(configName: string | undefined, cwd: string): { config: Config; plan: Plan } {
-  const config = loadConfig(findConfigFile(configName, cwd));
+  const file = findConfigFile(configName, cwd);
+  const problems: Problem[] = [];
+  let config: Config | undefined;
+  let planFile: string | undefined;
+  try {
+    config = loadConfig(file);
+    planFile = config.planFile;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.located);
+    planFile = error.planFile;
+  }
+  let plan: Plan | undefined;
+  if (planFile !== undefined) {
+    try {
+      plan = readPlan(planFile, file, config?.locate);
+    } catch (error) {
+      if (!(error instanceof InputProblems)) throw error;
+      problems.push(...error.located);
+    }
+  }
+  if (config && plan) problems.push(...placeProblems(file, checkConfigAgainstPlan(config, plan), config.locate));
+  if (problems.length > 0 || !config || !plan) throw new InputProblems(problems, 'the configuration and plan');
+  return { config, plan };
+}
+
+function readPlan(planFile: string, configFile: string, locate: Config['locate']): Plan {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(config.planFile);
+    bytes = readFileSync(planFile);
   } catch {
-    throw new CliError(`cannot read the plan file ${config.planFile}; check \`plan:\` in ${config.file}`, 1);
+    throw new InputProblems(placeProblems(configFile, [`plan: cannot read the plan file ${planFile}; correct the path`], locate));
   }
-  const text = decodeText(bytes, config.planFile, 'plan');
-  const plan = parsePlan(text, config.planFile);
-  const problems = checkConfigAgainstPlan(config, plan);
-  if (problems.length > 0) throw new ConfigError(config.file ?? 'configuration', problems);
-  return { config, plan };
+  return parsePlan(decodeText(bytes, planFile, 'plan'), planFile);
 }
 
 export interface LoadOptions {
@@ -61,7 +88,7 @@ export function planInputs(options: LoadOptions, cwd: string): InputPlan {
   const configFile = config.file ?? 'oba.config.yaml';
   const dataFiles = options.data ? options.data.map((f) => resolve(cwd, f)) : config.dataFiles;
   const { specs, problems } = options.data ? { specs: [], problems: [] } : parseSourceSpecs(config.sources, configFile, plan);
-  if (problems.length > 0) throw new ConfigError(configFile, problems);
+  if (problems.length > 0) throw new ConfigError(configFile, problems, placeProblems(configFile, problems, config.locate));
   return { config, plan, dataFiles, specs, files: [configFile, config.planFile, ...dataFiles, ...specs.map((s) => s.path)] };
 }
 

@@ -28,7 +28,10 @@
  */
 import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseYaml } from './yaml.js';
+import { parseYaml, type Locate } from './yaml.js';
+import { InputProblems, placeProblems, type Problem } from './problems.js';
+import { resolveUserPath } from './paths.js';
+import { nearest } from '../data/issues.js';
 import { describe } from '../plan/parse-plan.js';
 import { AREA_TYPES } from '../plan/types.js';
 import type { Area, AreaType, Plan } from '../plan/types.js';
@@ -93,14 +96,28 @@ export interface Config {
   extraAreas: Area[];
   analysis: Partial<AnalysisOptions>;
   measures: Record<string, MeasureOptions>;
+  /** Warning codes accepted per file (`acknowledge:`): counted, not listed. */
+  acknowledge: Acknowledged[];
+  /** Where a setting is in the file (`sources[2].columns.value`), for messages found later. */
+  locate?: Locate;
 }
 
-export class ConfigError extends Error {
+export interface Acknowledged {
+  /** The file, resolved, or `*` for every file. */
+  file: string;
+  codes: string[];
+}
+
+export class ConfigError extends InputProblems {
   constructor(
     readonly file: string,
+    /** The messages as found, each starting with the setting it is about. */
     readonly problems: string[],
+    located: Problem[] = placeProblems(file, problems),
+    /** The plan file named, when it could be read, so its problems can be reported too. */
+    readonly planFile?: string,
   ) {
-    super(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the configuration:\n` + problems.map((p) => `  - ${p}`).join('\n'));
+    super(located.map((p) => ({ code: 'CONFIG' as const, ...p })), 'the configuration');
     this.name = 'ConfigError';
   }
 }
@@ -151,30 +168,50 @@ export function decodeText(bytes: Uint8Array, file: string, what: string): strin
   }
 }
 
-const TOP_KEYS = ['plan', 'data', 'sources', 'narratives', 'templates', 'author', 'areas', 'analysis', 'measures'];
+const TOP_KEYS = ['plan', 'data', 'sources', 'narratives', 'templates', 'author', 'areas', 'analysis', 'measures', 'acknowledge'];
 const ANALYSIS_KEYS = ['baselineAt', 'horizon', 'method', 'window', 'minHistory', 'control', 'level', 'trajectory', 'rag'];
 
 export function parseConfig(text: string, file: string): Config {
   const parsed = parseYaml(text, file);
-  if (!parsed.ok) throw new ConfigError(file, parsed.problems);
+  if (!parsed.ok) throw new ConfigError(file, parsed.problems, parsed.located.map((p) => ({ file, ...p })));
   const problems: string[] = [];
   const raw = (parsed.value ?? {}) as Record<string, unknown>;
-  if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(file, [`expected key: value lines at the top level, got ${describe(raw)}`]);
+  const fail = (planFile?: string) => new ConfigError(file, problems, placeProblems(file, problems, parsed.locate), planFile);
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push(`expected key: value lines at the top level, got ${describe(raw)}`);
+    throw fail();
+  }
   for (const key of Object.keys(raw)) {
-    if (!TOP_KEYS.includes(key)) problems.push(`unknown setting "${key}"; settings are ${TOP_KEYS.join(', ')}`);
+    if (!TOP_KEYS.includes(key)) {
+      const near = nearest(key, TOP_KEYS);
+      problems.push(`${key}: unknown setting${near ? `; did you mean ${near}?` : ''} (settings are ${TOP_KEYS.join(', ')})`);
+    }
   }
   const dir = dirname(file);
-  const path = (key: string): string | undefined => {
+  const path = (key: string, kind: 'file' | 'folder'): string | undefined => {
     const value = raw[key];
     if (value === undefined) return undefined;
-    if (typeof value === 'string' && value.trim()) return resolve(dir, value.trim());
-    problems.push(`${key}: expected a path, got ${describe(value)}`);
-    return undefined;
+    if (typeof value !== 'string' || !value.trim()) {
+      problems.push(`${key}: expected the path of a ${kind} (relative to this file, absolute, or starting ~/), got ${describe(value)}`);
+      return undefined;
+    }
+    const resolved = resolveUserPath(value, dir);
+    if (!resolved.ok) {
+      problems.push(`${key}: ${resolved.reason}`);
+      return undefined;
+    }
+    if (kind === 'folder') {
+      if (!existsSync(resolved.path)) problems.push(`${key}: the folder "${value.trim()}" does not exist (looked for ${resolved.path}); create it or correct the path`);
+      else if (!statSync(resolved.path).isDirectory()) problems.push(`${key}: "${value.trim()}" is a file, not a folder; give the folder that holds the files`);
+    }
+    return resolved.path;
   };
 
-  const planFile = path('plan') ?? join(packageRoot(), 'data', 'plan.yaml');
+  const planFile = path('plan', 'file') ?? (raw['plan'] === undefined ? join(packageRoot(), 'data', 'plan.yaml') : undefined);
   const dataFiles = readDataList(raw['data'], dir, problems);
   const sources = raw['sources'] === undefined ? [] : Array.isArray(raw['sources']) ? raw['sources'] : (problems.push(`sources: expected a list, got ${describe(raw['sources'])}`), []);
+  const narrativesDir = path('narratives', 'folder');
+  const templatesDir = path('templates', 'folder');
   const analysis = readAnalysis(raw['analysis'], 'analysis', problems);
   const measures: Record<string, MeasureOptions> = {};
   const rawMeasures = raw['measures'];
@@ -195,20 +232,50 @@ export function parseConfig(text: string, file: string): Config {
   }
   const extraAreas = readAreas(raw['areas'], problems);
   const author = readAuthor(raw['author'], problems);
-  if (problems.length > 0) throw new ConfigError(file, problems);
+  const acknowledge = readAcknowledge(raw['acknowledge'], dir, problems);
+  if (problems.length > 0) throw fail(planFile);
   return {
     file,
     dir,
-    planFile,
+    planFile: planFile!,
     dataFiles,
     sources,
-    narrativesDir: path('narratives'),
-    templatesDir: path('templates'),
+    narrativesDir,
+    templatesDir,
     ...(author ? { author } : {}),
     extraAreas,
     analysis,
     measures,
+    acknowledge,
+    locate: parsed.locate,
   };
+}
+
+/**
+ * `acknowledge:` warning codes a person has read and accepted, per file: `{ <file>: [CODE, …] }`
+ * (a file as in `data:` or `sources:`, or `*` for every file). They are counted, not listed.
+ */
+function readAcknowledge(value: unknown, dir: string, problems: string[]): Acknowledged[] {
+  if (value === undefined) return [];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    problems.push(`acknowledge: expected files with the warning codes accepted for each, such as { "*": [GAP] }, got ${describe(value)}`);
+    return [];
+  }
+  const out: Acknowledged[] = [];
+  for (const [name, codes] of Object.entries(value as Record<string, unknown>)) {
+    const list = typeof codes === 'string' ? [codes] : Array.isArray(codes) ? codes : undefined;
+    if (!list || list.some((c) => typeof c !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(c))) {
+      problems.push(`acknowledge.${name}: expected a list of warning codes such as [GAP, EMPTY_AS_MISSING], got ${describe(codes)}`);
+      continue;
+    }
+    if (name === '*') out.push({ file: '*', codes: list as string[] });
+    else {
+      const resolved = resolveUserPath(name, dir);
+      if (!resolved.ok) problems.push(`acknowledge.${name}: ${resolved.reason}`);
+      else out.push({ file: resolved.path, codes: list as string[] });
+    }
+  }
+  return out;
 }
 
 function readAuthor(value: unknown, problems: string[]): string | undefined {
@@ -255,7 +322,12 @@ function readDataList(value: unknown, dir: string, problems: string[]): string[]
       problems.push(`data[${i}]: expected a path, got ${describe(entry)}`);
       return;
     }
-    const full = resolve(dir, entry.trim());
+    const resolved = resolveUserPath(entry, dir);
+    if (!resolved.ok) {
+      problems.push(`data[${i}]: ${resolved.reason}`);
+      return;
+    }
+    const full = resolved.path;
     if (!existsSync(full)) {
       problems.push(`data[${i}]: "${entry}" does not exist (looked for ${full})`);
       return;

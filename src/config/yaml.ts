@@ -1,35 +1,149 @@
 /**
  * YAML reading with limits: configuration and plan files are trusted, but a mistake in one
- * (or a hostile copy) must give a clear error, never a hang or a stack trace.
+ * (or a hostile copy) must give a clear error, never a hang or a stack trace. Every problem
+ * carries its line and column, and a problem found later, by the reader of a value, can be
+ * placed with `locate` from the path it names (`sources[2].columns.value`).
  */
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 
-export type YamlResult = { ok: true; value: unknown } | { ok: false; problems: string[] };
+export interface YamlProblem {
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Where the setting a path names is: its value, or with `key`, its key (for an unknown key). */
+export type Locate = (path: string, at?: 'key' | 'value') => Position | undefined;
+
+export type YamlResult =
+  | { ok: true; value: unknown; locate: Locate }
+  | { ok: false; problems: string[]; located: YamlProblem[] };
 
 /** Largest number of alias expansions accepted: stops "billion laughs" documents. */
 const MAX_ALIAS_COUNT = 100;
 
-export function parseYaml(text: string, file: string): YamlResult {
+/** Keys that would reach an object's prototype when the YAML becomes JavaScript objects. */
+const REFUSED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface YamlOptions {
+  /** Lines before the text in its file (front matter starts after its `---` line). */
+  lineOffset?: number;
+}
+
+export function parseYaml(text: string, file: string, options: YamlOptions = {}): YamlResult {
+  const offset = options.lineOffset ?? 0;
   const lineCounter = new LineCounter();
-  let doc: ReturnType<typeof parseDocument>;
+  const at = (pos: number): Position | undefined => {
+    const p = lineCounter.linePos(pos);
+    return p ? { line: p.line + offset, column: p.col } : undefined;
+  };
+  const fail = (located: YamlProblem[]): YamlResult => ({
+    ok: false,
+    located,
+    problems: located.map((p) => `${p.line !== undefined ? `${file}:${p.line}:${p.column}` : file}: ${p.message}`),
+  });
+  const tooDeep = 'the YAML is nested too deeply to read; flatten it';
+  let doc: Document;
   try {
     doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, lineCounter });
   } catch (error) {
-    if (error instanceof RangeError) return { ok: false, problems: [`${file}: the YAML is nested too deeply to read; flatten it`] };
+    if (error instanceof RangeError) return fail([{ message: tooDeep }]);
     throw error;
   }
-  const problems = doc.errors.map((e) => {
-    const pos = lineCounter.linePos(e.pos[0]);
-    const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
-    if (/call stack/i.test(e.message)) return `${where}: the YAML is nested too deeply to read; flatten it`;
-    return `${where}: ${e.message.split('\n')[0]}; fix the YAML syntax`;
+  const syntax = doc.errors.map((e): YamlProblem => {
+    const message = /call stack/i.test(e.message) ? tooDeep : `${e.message.split('\n')[0]}; fix the YAML syntax`;
+    return { ...at(e.pos[0]), message };
   });
-  if (problems.length > 0) return { ok: false, problems };
+  if (syntax.length > 0) return fail(syntax);
+  const refused: YamlProblem[] = [];
   try {
-    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+    visit(doc, {
+      Pair(_, pair) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        if (key !== undefined && REFUSED_KEYS.has(key)) {
+          const range = (pair.key as Node).range;
+          refused.push({
+            ...(range ? at(range[0]) : {}),
+            message: `a key named "${key}" is refused: in JavaScript it would reach every object's prototype, not set a value; rename or remove it`,
+          });
+        }
+      },
+    });
   } catch (error) {
-    if (error instanceof RangeError) return { ok: false, problems: [`${file}: the YAML is nested too deeply to read; flatten it`] };
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [`${file}: ${message}; remove the repeated aliases`] };
+    if (error instanceof RangeError) return fail([{ message: tooDeep }]);
+    throw error;
   }
+  if (refused.length > 0) return fail(refused);
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), locate: (path, where) => locatePath(doc, path, at, where) };
+  } catch (error) {
+    if (error instanceof RangeError) return fail([{ message: tooDeep }]);
+    const message = error instanceof Error ? error.message : String(error);
+    return fail([{ message: `${message}; remove the repeated aliases` }]);
+  }
+}
+
+/** `sources[2].columns.value` → ['sources', 2, 'columns', 'value']. */
+export function pathSegments(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const part of path.split('.')) {
+    const m = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
+    if (!m) {
+      out.push(part);
+      continue;
+    }
+    if (m[1]) out.push(m[1]);
+    for (const i of m[2]!.matchAll(/\[(\d+)\]/g)) out.push(Number(i[1]));
+  }
+  return out;
+}
+
+/**
+ * Where the node a path names starts; for a path that goes further than the file (a missing
+ * key), where its deepest existing part starts. A first segment the root lacks (`plan.title`
+ * in a plan file) is skipped.
+ */
+function locatePath(doc: Document, path: string, at: (pos: number) => Position | undefined, where: 'key' | 'value' = 'value'): Position | undefined {
+  let node: unknown = doc.contents;
+  let found: Node | undefined = node as Node | undefined;
+  pathSegments(path).forEach((segment, i) => {
+    if (node === undefined) return;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) {
+        if (i > 0) node = undefined;
+        return;
+      }
+      found = where === 'key' || !pair.value ? (pair.key as Node) : (pair.value as Node);
+      node = pair.value ?? undefined;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as Node | undefined;
+      if (!item) {
+        node = undefined;
+        return;
+      }
+      found = item;
+      node = item;
+    } else node = undefined;
+  });
+  const range = found?.range;
+  return range ? at(range[0]) : undefined;
+}
+
+/** A problem message that starts with the path it is about (`areas[3].type: …`), placed in the file. */
+export function locateProblem(message: string, locate: Locate | undefined): YamlProblem {
+  const m = /^([^\s:]+): (.*)$/s.exec(message);
+  if (!m || !locate) return { message };
+  let path = m[1]!;
+  const unknown = /^unknown (?:setting|field)(?: "([^"]+)")?/.exec(m[2]!);
+  if (unknown?.[1] !== undefined) path = `${path}.${unknown[1]}`;
+  const position = locate(path, unknown ? 'key' : 'value');
+  // The position says where; the path's last field says which.
+  const field = m[1]!.replace(/^.*\]\.?/, '');
+  return { ...position, message: field ? `${field}: ${m[2]}` : m[2]! };
 }

@@ -5,7 +5,7 @@
  *
  * ```yaml
  * sources:
- *   - file: dfe-cla-sfr36-2013.csv        # relative to the configuration file
+ *   - file: dfe-cla-sfr36-2013.csv        # relative to the configuration file; absolute and ~/ work too
  *     measure: looked-after               # or measureColumn: (+ measureMap:)
  *     period: 2013-03-31                  # a fixed period, when the file has no time column
  *     columns:
@@ -48,7 +48,8 @@
  * in memory) and `ingestSourceStream` (a byte stream, a chunk at a time) read one file through its
  * mapping with the same checks as the native format (`checks.ts`), sharing one record handler.
  */
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { resolveUserPath } from '../config/paths.js';
 import type { Readable } from 'node:stream';
 import type { Area, Measure, Plan } from '../plan/types.js';
 import type { DataIssue, MissingMarker, Observation, Period, StatusFlag } from './types.js';
@@ -211,7 +212,13 @@ export function parseSourceSpecs(raw: unknown, configFile: string, plan?: Pick<P
 
     // file
     const file = entry['file'];
+    let path: string | undefined;
     if (typeof file !== 'string' || file.trim() === '') problem('file', `expected the path of a CSV file, got ${describe(file)}`);
+    else {
+      const resolved = resolveUserPath(file, dir);
+      if (resolved.ok) path = resolved.path;
+      else problem('file', resolved.reason);
+    }
 
     // measure
     let measure: string | undefined;
@@ -477,11 +484,11 @@ export function parseSourceSpecs(raw: unknown, configFile: string, plan?: Pick<P
       }
     }
 
-    if (problems.length > before || typeof file !== 'string' || !columns) return;
+    if (problems.length > before || typeof file !== 'string' || path === undefined || !columns) return;
     const spec: SourceSpec = {
       index,
       file,
-      path: join(dir, file),
+      path,
       columns,
       headerRow,
       filter,

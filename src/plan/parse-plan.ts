@@ -20,13 +20,16 @@ import type {
   Unit,
 } from './types.js';
 import { parseYaml } from '../config/yaml.js';
+import { InputProblems, placeProblems, type Problem } from '../config/problems.js';
 
-export class PlanError extends Error {
+export class PlanError extends InputProblems {
   constructor(
     readonly file: string,
+    /** The messages as found, each starting with where in the plan it is. */
     readonly problems: string[],
+    located: Problem[] = placeProblems(file, problems),
   ) {
-    super(`${file}: the plan has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` + problems.map((p) => `  - ${p}`).join('\n'));
+    super(located.map((p) => ({ code: 'PLAN' as const, ...p })), 'the plan');
     this.name = 'PlanError';
   }
 }
@@ -141,10 +144,11 @@ export function describe(value: unknown): string {
  */
 export function parsePlan(text: string, file: string): Plan {
   const parsed = parseYaml(text, file);
-  if (!parsed.ok) throw new PlanError(file, parsed.problems);
+  if (!parsed.ok) throw new PlanError(file, parsed.problems, parsed.located.map((p) => ({ file, ...p })));
+  const fail = (problems: string[]) => new PlanError(file, problems, placeProblems(file, problems, parsed.locate));
   const r = new Reader();
   const root = r.obj(parsed.value, 'plan');
-  if (!root) throw new PlanError(file, r.problems);
+  if (!root) throw fail(r.problems);
   r.unknownKeys(root, ['title', 'city', 'start', 'end', 'outcomes', 'areas'], 'plan');
 
   const title = r.string(root, 'title', 'plan') ?? '';
@@ -220,7 +224,7 @@ export function parsePlan(text: string, file: string): Plan {
   if (city && !areas.some((a) => a.name === city && a.type === 'city')) {
     r.problems.push(`plan.city: "${city}" must also be listed under areas with type: city`);
   }
-  if (r.problems.length > 0) throw new PlanError(file, r.problems);
+  if (r.problems.length > 0) throw fail(r.problems);
 
   indicators.sort((a, b) => a.number - b.number);
   for (const indicator of indicators) measures.push(...indicator.measures);

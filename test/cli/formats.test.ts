@@ -16,7 +16,7 @@ describe('--format', () => {
     expect(() => readFormats('md,docx')).toThrow(/--format "md,docx" is not known; give md, html or pdf/);
     const run = await oba(['report', '--format', 'word', '--out', join(tempFolder(), 'out')]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^oba: --format "word" is not known/);
+    expect(run.stderr).toMatch(/^oba: --format "word" is not known/m);
   });
 
   it('writes only the HTML page with --format html, and the Markdown beside it with md,html', async () => {

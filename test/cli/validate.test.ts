@@ -83,7 +83,7 @@ describe('configuration and plan files that are not UTF-8 text', () => {
     const dir = tempFolder({ 'oba.config.yaml': utf16 });
     const run = await oba(['validate'], dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/oba\.config\.yaml: 1 problem in the configuration:\n {2}- the configuration file is UTF-16; save it as UTF-8 text/);
+    expect(run.stdout).toMatch(/^oba\.config\.yaml: the configuration file is UTF-16; save it as UTF-8 text \[CONFIG\]$/m);
   });
 
   it('counts data files only in the summary', async () => {

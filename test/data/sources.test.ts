@@ -3,7 +3,8 @@
  * files shaped like the published ones.
  */
 import { describe, expect, test } from 'vitest';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { homedir } from 'node:os';
 import { ingestSource, parseSourceSpecs, type SourceSpec } from '../../src/data/sources.js';
 import { checkSeries } from '../../src/data/checks.js';
 import { brief, bundledPlan, bytes, find } from './helpers.js';
@@ -20,6 +21,27 @@ function spec(raw: Record<string, unknown>): SourceSpec {
 const ingest = (raw: Record<string, unknown>, text: string) => ingestSource(spec(raw), bytes(text), 'f.csv', plan);
 
 describe('parseSourceSpecs', () => {
+  test('reads an absolute path as it is, ~/ as the home folder and ../ from the configuration folder', () => {
+    const files = ['/data/cla.csv', '~/downloads/cla.csv', '../shared/cla.csv'];
+    const { specs, problems } = parseSourceSpecs(
+      files.map((file) => ({ file, measure: 'looked-after', period: '2013-03-31', columns: { area: 'geog_n', value: 'CLA_Mar2013' } })),
+      '/home/analyst/plan/oba.config.yaml',
+      plan,
+    );
+    expect(problems).toEqual([]);
+    expect(specs.map((s) => s.path)).toEqual(['/data/cla.csv', join(homedir(), 'downloads', 'cla.csv'), '/home/analyst/shared/cla.csv']);
+  });
+
+  test('refuses a web address and another user\'s ~, saying why', () => {
+    const { problems } = parseSourceSpecs(
+      ['https://example.org/cla.csv', '~bob/cla.csv'].map((file) => ({ file, measure: 'looked-after', period: '2013-03-31', columns: { area: 'geog_n', value: 'CLA_Mar2013' } })),
+      CONFIG,
+      plan,
+    );
+    expect(problems[0]).toMatch(/^sources\[0\]\.file: .*is a web address; oba reads files on this computer only and fetches nothing/);
+    expect(problems[1]).toMatch(/^sources\[1\]\.file: .*only ~\/ \(your own home folder\) is expanded/);
+  });
+
   test('normalises an entry and resolves the file against the configuration folder', () => {
     const { specs, problems } = parseSourceSpecs(
       [{ file: 'dfe/sfr36.csv', measure: 'looked-after', period: '2013-03-31', columns: { area: 'geog_n', value: 'CLA_Mar2013' } }],
@@ -30,7 +52,7 @@ describe('parseSourceSpecs', () => {
     expect(specs[0]).toEqual({
       index: 0,
       file: 'dfe/sfr36.csv',
-      path: join('configs', 'dfe', 'sfr36.csv'),
+      path: resolve('configs', 'dfe', 'sfr36.csv'),
       measure: 'looked-after',
       period: '2013-03-31',
       columns: { area: ['geog_n'], value: 'CLA_Mar2013' },

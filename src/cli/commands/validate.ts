@@ -1,7 +1,8 @@
 /** `oba validate`: every problem in the plan, configuration and data, at once. */
-import { relative } from 'node:path';
+import { displayPath } from '../display-path.js';
 import type { Terminal } from '../terminal.js';
-import { formatIssue, loadWorkspace } from '../workspace.js';
+import { formatIssue, loadWorkspace, type Workspace } from '../workspace.js';
+import { formatProblem, InputProblems, type Problem } from '../../config/problems.js';
 import type { DataIssue } from '../../data/types.js';
 import { readFileSync } from 'node:fs';
 import { loadNarratives } from '../assets.js';
@@ -16,7 +17,13 @@ export interface ValidateOptions {
 }
 
 export async function validate(options: ValidateOptions, terminal: Terminal, cwd: string): Promise<number> {
-  const workspace = await loadWorkspace(options, cwd);
+  let workspace: Workspace;
+  try {
+    workspace = await loadWorkspace(options, cwd);
+  } catch (error) {
+    if (!(error instanceof InputProblems)) throw error;
+    return printInputProblems(error.located, options, terminal, cwd);
+  }
   // Narratives are checked against the data when the whole workspace is validated, not single files.
   if (!options.data || options.data.length === 0) workspace.issues.push(...narrativeFigureIssues(workspace));
   const shown = (issue: DataIssue): DataIssue => ({ ...issue, file: displayPath(issue.file, cwd) });
@@ -63,9 +70,17 @@ function narrativeFigureIssues(workspace: Awaited<ReturnType<typeof loadWorkspac
   return issues;
 }
 
-/** Paths relative to where the user is, when that is shorter. */
-export function displayPath(file: string, cwd: string): string {
-  if (!file.startsWith('/')) return file;
-  const rel = relative(cwd, file);
-  return rel.startsWith('..') && rel.split('/').filter((p) => p === '..').length > 2 ? file : rel;
+
+/** Problems in the configuration or plan: the data cannot be read until they are fixed. */
+function printInputProblems(problems: Problem[], options: ValidateOptions, terminal: Terminal, cwd: string): number {
+  if (options.json) {
+    const errors = problems.map((p) => ({ file: displayPath(p.file, cwd), line: p.line ?? 0, column: p.column ?? null, code: p.code ?? 'CONFIG', message: p.message }));
+    terminal.out(JSON.stringify({ errors, warnings: [] }, null, 2));
+    return 1;
+  }
+  const c = terminal.colour;
+  for (const p of problems) terminal.out(c.red(`${formatProblem(p, displayPath(p.file, cwd))} [${p.code ?? 'CONFIG'}]`));
+  const n = problems.length;
+  terminal.out(c.red(`✘ ${n} error${n === 1 ? '' : 's'} in the configuration and plan; the data is checked once they are fixed`));
+  return 1;
 }
