@@ -134,7 +134,7 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .option('-f, --format <formats>', 'md (default), html or pdf, or several: md,html,pdf (pdf needs Chromium, Chrome or Edge)')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
-    .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per core)')
+    .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per free core, for runs with enough charts to pay for them)')
     .addHelpText('after', '\nExample:\n  oba report --out board-pack\n  oba report --format pdf --out board-pack   # board-pack/board-pack.pdf, ready to print\n  oba report --all-areas --out packs')
     .action((options) => runWith(options, async (t) => (await import('./commands/report.js')).report(options, t, cwd)));
 
@@ -150,7 +150,7 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .option('-f, --format <formats>', 'md (default), html or pdf, or several: md,html,pdf (pdf needs Chromium, Chrome or Edge)')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
-    .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per core)')
+    .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per free core, for runs with enough charts to pay for them)')
     .addHelpText('after', '\nExample:\n  oba sheet --cluster Seacroft --out sheets\n  oba sheet --cluster Seacroft --indicator 1 --format pdf   # two A4 pages to print\n  oba sheet --all-clusters')
     .action((options) => runWith(options, async (t) => (await import('./commands/sheet.js')).sheet(options, t, cwd)));
 
@@ -165,7 +165,7 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .option('-f, --format <formats>', 'md (default), html or pdf, or several: md,html,pdf (pdf needs Chromium, Chrome or Edge)')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
-    .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per core)')
+    .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per free core, for runs with enough charts to pay for them)')
     .addHelpText('after', '\nExample:\n  oba tracker --out tracker\n  oba tracker --out tracker --check')
     .action((options) => runWith(options, async (t) => (await import('./commands/tracker.js')).tracker(options, t, cwd)));
 

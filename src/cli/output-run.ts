@@ -10,7 +10,6 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { availableParallelism } from 'node:os';
 import type { Terminal } from './terminal.js';
 import { formatIssue, planInputs, loadWorkspace, requireCleanData, type InputPlan, type LoadOptions, type Workspace } from './workspace.js';
 import { bundledTemplatesDir } from './assets.js';
@@ -98,8 +97,9 @@ function progressBar(terminal: Terminal): { update: (ready: number, requested: n
   };
 }
 
-function readJobs(text: string | undefined): number {
-  if (text === undefined) return availableParallelism();
+/** `--jobs N`; undefined (not given) lets the renderer choose from the cores free. */
+function readJobs(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1 || n > 256) throw new CliError(`--jobs must be a whole number from 1 to 256, not "${text}"`, 2);
   return n;
@@ -117,7 +117,7 @@ export interface Build {
 interface RunContext {
   key: string;
   out: string;
-  jobs: number;
+  jobs: number | undefined;
   useCache: boolean;
   inputs: InputPlan;
 }
@@ -156,7 +156,7 @@ async function buildAndWrite({ key, out, jobs, useCache, inputs }: RunContext, o
   const { createChartRenderer } = await import('../io/chart-renderer.js');
   const progress = !options.quiet && terminal.interactive ? progressBar(terminal) : undefined;
   const renderer = await createChartRenderer({
-    jobs,
+    ...(jobs !== undefined ? { jobs } : {}),
     version: `${packageVersion()} ${rendererVersions()}`,
     ...(cache ? { cache } : {}),
     ...(progress ? { onProgress: progress.update } : {}),

@@ -3,7 +3,7 @@
  * with a content-addressed cache in front. The SVG is the same whichever path draws it.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { TopLevelSpec } from 'vega-lite';
 import { createShapeRenderer } from '../charts/render.js';
@@ -19,7 +19,10 @@ export interface ChartRenderer {
 }
 
 export interface RendererOptions {
-  /** Worker threads: 0 or 1 draws in this thread; default one per core. */
+  /**
+   * Worker threads: 0 or 1 draws in this thread. By default as many as there are cores free
+   * (see {@link poolSize}), and none when fewer than two are.
+   */
   jobs?: number;
   cache?: ChartCache;
   /** Version text that changes whenever the drawing code may draw differently. */
@@ -35,10 +38,27 @@ function workerFile(): string | undefined {
 }
 
 /**
- * Charts drawn in this thread before a pool is worth starting: each worker spends the better
- * part of a second loading vega, more than drawing a few dozen charts takes.
+ * Charts drawn in this thread before a pool is considered. A worker spends about half a second
+ * loading vega and then compiles every chart shape again; drawn by shape in this thread a chart
+ * takes a few milliseconds, so a pool pays only for the national runs' thousands of charts, not
+ * for one area's few hundred.
  */
-export const POOL_THRESHOLD = 48;
+export const POOL_THRESHOLD = 600;
+/** The same, when `--jobs` asked for a pool: after the first few dozen charts. */
+export const ASKED_POOL_THRESHOLD = 48;
+
+/**
+ * Worker threads worth starting: `jobs` if given, else one per core that is free, counting the
+ * 1-minute load average, less this process's own busy thread, as cores in use by other work.
+ * Fewer than two threads is no pool: one worker only moves the drawing off a thread that would
+ * otherwise wait for it, at the price of loading vega and compiling every shape twice.
+ */
+export function poolSize(jobs: number | undefined, cores: number, loadAverage: number): number {
+  if (jobs !== undefined) return jobs > 1 ? jobs : 0;
+  const others = Math.max(0, loadAverage - 1);
+  const free = Math.floor(cores - others + 0.25);
+  return free >= 2 ? free : 0;
+}
 
 /**
  * Old-generation heap of each worker. Drawing one chart needs a few megabytes; without a limit
@@ -47,18 +67,22 @@ export const POOL_THRESHOLD = 48;
 export const WORKER_HEAP_MB = 96;
 
 export async function createChartRenderer(options: RendererOptions): Promise<ChartRenderer> {
-  const jobs = options.jobs ?? availableParallelism();
-  const file = jobs > 1 ? workerFile() : undefined;
+  const file = options.jobs === undefined || options.jobs > 1 ? workerFile() : undefined;
   let requested = 0;
   let pool: import('piscina').Piscina | undefined;
-  const { Piscina } = file ? await import('piscina') : { Piscina: undefined };
+  // Decided once, when the work has shown itself big enough, from the cores free at that moment.
+  let threads: number | undefined;
   // Charts drawn in this thread share compiled shapes and live Views (each worker has its own).
   const shaped = createShapeRenderer();
-  const draw: RenderChart = (spec) => {
+  const draw: RenderChart = async (spec) => {
     requested++;
-    if (Piscina && file && requested > POOL_THRESHOLD) {
-      pool ??= new Piscina({ filename: file, maxThreads: jobs, minThreads: 0, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-      return pool.run(spec) as Promise<string>;
+    if (file && requested > (options.jobs === undefined ? POOL_THRESHOLD : ASKED_POOL_THRESHOLD)) {
+      threads ??= Math.min(poolSize(options.jobs, availableParallelism(), loadavg()[0] ?? 0), 256);
+      if (threads > 1) {
+        const { Piscina } = await import('piscina');
+        pool ??= new Piscina({ filename: file, maxThreads: threads, minThreads: 0, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+        return pool.run(spec) as Promise<string>;
+      }
     }
     return shaped.render(spec);
   };
