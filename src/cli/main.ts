@@ -155,6 +155,19 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .action((options) => runWith(options, async (t) => (await import('./commands/sheet.js')).sheet(options, t, cwd)));
 
   program
+    .command('pack')
+    .description('Write the board pack, every cluster sheet and the tracker in one run, into board-pack/, sheets/ and tracker/')
+    .addOption(configOption())
+    .option('-o, --out <dir>', 'output folder', 'pack')
+    .option('--as-of <period>', 'report as at this date, month or year (the tracker: the week it falls in)')
+    .option('-f, --format <formats>', 'md (default), html or pdf, or several: md,html,pdf (pdf needs Chromium, Chrome or Edge)')
+    .option('-q, --quiet', 'print nothing but errors')
+    .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
+    .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per free core, for runs with enough charts to pay for them)')
+    .addHelpText('after', '\nExample:\n  oba pack --out pack   # pack/board-pack, pack/sheets, pack/tracker')
+    .action((options) => runWith(options, async (t) => (await import('./commands/pack.js')).pack(options, t, cwd)));
+
+  program
     .command('tracker')
     .description('Write the weekly obsession tracker; --check fails when the committed one is out of date')
     .addOption(configOption())

@@ -114,6 +114,12 @@ export interface Build {
   (workspace: Workspace, renderChart: RenderChart, warn: (message: string) => void, emit: (files: PackFiles) => void): Promise<PackFiles | void>;
 }
 
+/** A command's build and the settings that decide its output (part of the run's fingerprint). */
+export interface OutputRun {
+  settings: unknown;
+  build: Build;
+}
+
 interface RunContext {
   key: string;
   out: string;

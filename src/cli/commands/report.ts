@@ -4,7 +4,7 @@ import { loadNarratives, loadTemplates } from '../assets.js';
 import { resolveArea } from '../resolve.js';
 import { CliError } from '../errors.js';
 import { readAsOf } from '../as-of.js';
-import { runOutput, type OutputOptions } from '../output-run.js';
+import { runOutput, type OutputOptions, type OutputRun } from '../output-run.js';
 import { checkFormats, formatWriter, readFormats } from '../formats.js';
 import { slugify } from '../../render/slug.js';
 import { escapeMarkdown } from '../../render/markdown.js';
@@ -22,13 +22,14 @@ export interface ReportOptions extends OutputOptions {
 /** Local areas get a pack of their own with --all-areas; benchmarks (England, regions) do not. */
 const LOCAL: readonly Area['type'][] = ['city', 'authority', 'cluster'];
 
-export async function report(options: ReportOptions, terminal: Terminal, cwd: string): Promise<number> {
+/** What `oba report` builds, and the settings that decide it: checked before any work is done. */
+export function reportRun(options: ReportOptions): OutputRun {
   if (options.area && options.allAreas) throw new CliError('give --area or --all-areas, not both', 2);
   const asOf = readAsOf(options.asOf);
   const formats = readFormats(options.format);
   const browser = checkFormats(formats);
   const settings = { area: options.area ?? null, allAreas: options.allAreas === true, asOf: asOf ?? null, formats };
-  await runOutput('report', settings, options, terminal, cwd, async (workspace, renderChart, warn, emit) => {
+  return { settings, build: async (workspace, renderChart, warn, emit) => {
     // Loaded only when there is work to do: an up-to-date rerun needs none of it.
     const { buildBoardPack } = await import('../../report/board-pack.js');
     const { createRenderer } = await import('../../render/templates.js');
@@ -65,6 +66,11 @@ export async function report(options: ReportOptions, terminal: Terminal, cwd: st
     } finally {
       await writer.close();
     }
-  });
+  } };
+}
+
+export async function report(options: ReportOptions, terminal: Terminal, cwd: string): Promise<number> {
+  const run = reportRun(options);
+  await runOutput('report', run.settings, options, terminal, cwd, run.build);
   return 0;
 }

@@ -7,7 +7,7 @@ import { clusterFolder } from '../../report/cluster-folder.js';
 import type { PackFiles } from '../../io/write.js';
 import { readAsOf } from '../as-of.js';
 import { escapeMarkdown } from '../../render/markdown.js';
-import { runOutput, type OutputOptions } from '../output-run.js';
+import { runOutput, type OutputOptions, type OutputRun } from '../output-run.js';
 import { checkFormats, formatWriter, readFormats } from '../formats.js';
 import { eachLimited, AREAS_AT_ONCE } from '../each-limited.js';
 
@@ -30,13 +30,14 @@ function readIndicators(text: string | undefined, known: readonly number[]): num
   return numbers.map(Number);
 }
 
-export async function sheet(options: SheetOptions, terminal: Terminal, cwd: string): Promise<number> {
+/** What `oba sheet` builds, and the settings that decide it: checked before any work is done. */
+export function sheetRun(options: SheetOptions): OutputRun {
   if (!options.cluster === !options.allClusters) throw new CliError('give either --cluster NAME or --all-clusters', 2);
   const asOf = readAsOf(options.asOf);
   const formats = readFormats(options.format);
   const browser = checkFormats(formats);
   const settings = { cluster: options.cluster ?? null, allClusters: options.allClusters === true, indicator: options.indicator ?? null, asOf: asOf ?? null, formats };
-  await runOutput('sheet', settings, options, terminal, cwd, async (workspace, renderChart, warn, emit) => {
+  return { settings, build: async (workspace, renderChart, warn, emit) => {
     // Loaded only when there is work to do: an up-to-date rerun needs none of it.
     const { buildClusterSheets } = await import('../../report/cluster-sheets.js');
     const { createRenderer } = await import('../../render/templates.js');
@@ -75,6 +76,11 @@ export async function sheet(options: SheetOptions, terminal: Terminal, cwd: stri
     const files: PackFiles = new Map();
     if (formats.includes('md')) files.set('index.md', ['# Turn-the-curve sheets', '', ...clusters.map((c) => `- [${escapeMarkdown(c.name)}](${clusterFolder(c.name)}/index.md)`), ''].join('\n'));
     return files;
-  });
+  } };
+}
+
+export async function sheet(options: SheetOptions, terminal: Terminal, cwd: string): Promise<number> {
+  const run = sheetRun(options);
+  await runOutput('sheet', run.settings, options, terminal, cwd, run.build);
   return 0;
 }

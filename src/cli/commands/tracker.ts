@@ -4,11 +4,11 @@ import type { Terminal } from '../terminal.js';
 import { formatIssue, loadWorkspace, requireCleanData } from '../workspace.js';
 import { loadTemplates } from '../assets.js';
 import { resolveArea } from '../resolve.js';
-import { readPack } from '../../io/write.js';
+import { readPack, type PackFiles } from '../../io/write.js';
 import { readAsOf } from '../as-of.js';
 import { CliError } from '../errors.js';
 import { parsePeriod } from '../../data/period.js';
-import { runOutput, type OutputOptions } from '../output-run.js';
+import { runOutput, type OutputOptions, type OutputRun } from '../output-run.js';
 import { checkFormats, formatWriter, readFormats, type Format } from '../formats.js';
 import type { Workspace } from '../workspace.js';
 import type { RenderChart } from '../../io/chart-renderer.js';
@@ -37,7 +37,8 @@ function sameBytes(a: string | Uint8Array | undefined, b: string | Uint8Array | 
   return Buffer.from(typeof a === 'string' ? Buffer.from(a, 'utf8') : a).equals(typeof b === 'string' ? Buffer.from(b, 'utf8') : b);
 }
 
-export async function tracker(options: TrackerOptions, terminal: Terminal, cwd: string): Promise<number> {
+/** What `oba tracker` builds, and the settings that decide it: checked before any work is done. */
+export function trackerRun(options: TrackerOptions): OutputRun & { build: (workspace: Workspace, renderChart: RenderChart) => Promise<PackFiles> } {
   const asOf = readWeek(options.week);
   const formats: Format[] = readFormats(options.format);
   const browser = checkFormats(formats);
@@ -54,8 +55,13 @@ export async function tracker(options: TrackerOptions, terminal: Terminal, cwd: 
       await writer.close();
     }
   };
+  return { settings: { area: options.area ?? null, asOf: asOf ?? null, formats }, build };
+}
+
+export async function tracker(options: TrackerOptions, terminal: Terminal, cwd: string): Promise<number> {
+  const { settings, build } = trackerRun(options);
   if (!options.check) {
-    await runOutput('tracker', { area: options.area ?? null, asOf: asOf ?? null, formats }, options, terminal, cwd, build);
+    await runOutput('tracker', settings, options, terminal, cwd, build);
     return 0;
   }
   // --check: build in memory, drawing in this thread, and compare with the committed files.
@@ -69,6 +75,7 @@ export async function tracker(options: TrackerOptions, terminal: Terminal, cwd: 
     if (!options.quiet) terminal.err(`The tracker in ${options.out} is up to date.`);
     return 0;
   }
+  const formats = readFormats(options.format);
   terminal.err(`The tracker in ${options.out} is out of date; run \`oba tracker --out ${options.out}${formats.join(',') === 'md' ? '' : ` --format ${formats.join(',')}`}\` and commit the result. Differs:`);
   for (const p of changed) terminal.err(`  ${p}${committed.has(p) ? (files.has(p) ? '' : ' (no longer written)') : ' (missing)'}`);
   return 1;
