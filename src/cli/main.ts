@@ -94,6 +94,7 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .addOption(configOption())
     .option('-d, --data <files...>', 'check these native CSV files instead of the configured data')
     .option('--json', 'print {errors:[…], warnings:[…]} as JSON')
+    .option('-v, --verbose', 'list every warning, not one line for each kind')
     .addHelpText('after', '\nExit status: 0 when there are no errors (warnings allowed), 1 when there are errors.\n\nExample:\n  oba validate\n  oba validate --data my-series.csv --json')
     .action((options) => runWith(options, async (t) => (await import('./commands/validate.js')).validate(options, t, cwd)));
 
@@ -133,6 +134,7 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .option('--as-of <period>', 'report as at this date, month or year')
     .option('-f, --format <formats>', 'md (default), html or pdf, or several: md,html,pdf (pdf needs Chromium, Chrome or Edge)')
     .option('-q, --quiet', 'print nothing but errors')
+    .option('-v, --verbose', 'list every warning, not one line for each kind')
     .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
     .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per free core, for runs with enough charts to pay for them)')
     .addHelpText('after', '\nExample:\n  oba report --out board-pack\n  oba report --format pdf --out board-pack   # board-pack/board-pack.pdf, ready to print\n  oba report --all-areas --out packs')
@@ -149,6 +151,7 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .option('--as-of <period>', 'use data up to this date, month or year')
     .option('-f, --format <formats>', 'md (default), html or pdf, or several: md,html,pdf (pdf needs Chromium, Chrome or Edge)')
     .option('-q, --quiet', 'print nothing but errors')
+    .option('-v, --verbose', 'list every warning, not one line for each kind')
     .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
     .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per free core, for runs with enough charts to pay for them)')
     .addHelpText('after', '\nExample:\n  oba sheet --cluster Seacroft --out sheets\n  oba sheet --cluster Seacroft --indicator 1 --format pdf   # two A4 pages to print\n  oba sheet --all-clusters')
@@ -177,6 +180,7 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .option('--check', 'do not write; exit 1 if the files in --out are not what the data now produces')
     .option('-f, --format <formats>', 'md (default), html or pdf, or several: md,html,pdf (pdf needs Chromium, Chrome or Edge)')
     .option('-q, --quiet', 'print nothing but errors')
+    .option('-v, --verbose', 'list every warning, not one line for each kind')
     .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
     .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per free core, for runs with enough charts to pay for them)')
     .addHelpText('after', '\nExample:\n  oba tracker --out tracker\n  oba tracker --out tracker --check')

@@ -11,6 +11,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Terminal } from './terminal.js';
+import { acknowledgedLine, warningLines, withoutAcknowledged } from './warnings.js';
 import { formatIssue, planInputs, loadWorkspace, requireCleanData, type InputPlan, type LoadOptions, type Workspace } from './workspace.js';
 import { bundledTemplatesDir } from './assets.js';
 import { openCache, sha256 } from '../io/cache.js';
@@ -27,6 +28,8 @@ export interface OutputOptions extends LoadOptions {
   /** commander turns `--no-cache` into `cache: false`. */
   cache?: boolean;
   jobs?: string;
+  /** Every warning, not one line a code. */
+  verbose?: boolean;
 }
 
 export const CACHE_DIR_NAME = '.oba-cache';
@@ -156,7 +159,9 @@ async function buildAndWrite({ key, out, jobs, useCache, inputs }: RunContext, o
   }
   const workspace = await loadWorkspace(options, cwd, inputs);
   requireCleanData(workspace.issues, (issue) => terminal.err(formatIssue(issue)));
-  const warnings = workspace.issues.filter((i) => i.severity === 'warning').map(formatIssue);
+  const { issues: shown, acknowledged } = withoutAcknowledged(workspace.issues, workspace.config.acknowledge);
+  const dataWarnings = shown.filter((i) => i.severity === 'warning');
+  const warnings: string[] = [];
   const cache = useCache ? openCache(join(cwd, CACHE_DIR_NAME)) : undefined;
   // Loaded only now: the chart libraries take a while to load, and an up-to-date run needs none.
   const { createChartRenderer } = await import('../io/chart-renderer.js');
@@ -184,11 +189,13 @@ async function buildAndWrite({ key, out, jobs, useCache, inputs }: RunContext, o
   const hashes = pack.hashes();
   pack.commit(manifestFor(key, hashes));
   if (!options.quiet) {
+    for (const line of warningLines(dataWarnings, formatIssue, options.verbose === true)) terminal.err(line);
     for (const warning of warnings) terminal.err(`warning: ${warning}`);
+    for (const line of acknowledgedLine(acknowledged)) terminal.err(line);
     const { drawn, cached, threads } = renderer.stats();
     const corrupt = cache?.corrupt() ?? 0;
     terminal.err(
-      summaryLine(hashes.map(([path]) => path), options.out, warnings.length) +
+      summaryLine(hashes.map(([path]) => path), options.out, dataWarnings.length + warnings.length) +
         (cached > 0 ? ` ${drawn} charts drawn, ${cached} from the cache.` : '') +
         (threads > 0 ? ` Charts drawn in ${threads} worker threads.` : '') +
         (corrupt > 0 ? ` ${corrupt} corrupt cache entries were found and redrawn.` : ''),

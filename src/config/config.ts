@@ -258,14 +258,14 @@ export function parseConfig(text: string, file: string): Config {
 function readAcknowledge(value: unknown, dir: string, problems: string[]): Acknowledged[] {
   if (value === undefined) return [];
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    problems.push(`acknowledge: expected files with the warning codes accepted for each, such as { "*": [GAP] }, got ${describe(value)}`);
+    problems.push(`acknowledge: expected files with the warning codes accepted for each, such as { "*": [SERIES_GAP] }, got ${describe(value)}`);
     return [];
   }
   const out: Acknowledged[] = [];
   for (const [name, codes] of Object.entries(value as Record<string, unknown>)) {
     const list = typeof codes === 'string' ? [codes] : Array.isArray(codes) ? codes : undefined;
     if (!list || list.some((c) => typeof c !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(c))) {
-      problems.push(`acknowledge.${name}: expected a list of warning codes such as [GAP, EMPTY_AS_MISSING], got ${describe(codes)}`);
+      problems.push(`acknowledge.${name}: expected a list of warning codes such as [SERIES_GAP, EMPTY_VALUE], got ${describe(codes)}`);
       continue;
     }
     if (name === '*') out.push({ file: '*', codes: list as string[] });

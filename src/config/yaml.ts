@@ -56,7 +56,9 @@ export function parseYaml(text: string, file: string, options: YamlOptions = {})
     throw error;
   }
   const syntax = doc.errors.map((e): YamlProblem => {
-    const message = /call stack/i.test(e.message) ? tooDeep : `${e.message.split('\n')[0]}; fix the YAML syntax`;
+    // The library's own "at line 2, column 8:" counts from the text it was given, not the file.
+    const text = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const message = /call stack/i.test(e.message) ? tooDeep : `${text}; fix the YAML syntax`;
     return { ...at(e.pos[0]), message };
   });
   if (syntax.length > 0) return fail(syntax);

@@ -319,7 +319,7 @@ export function checkSeries(
           'DUPLICATE_ROW',
           o.source.file,
           o.source.line,
-          `${what} is given twice, on ${where(first, o)} and line ${o.source.line}, with the same figures; the repeat is ignored, delete one of the rows`,
+          `${what} is given twice, on ${where(first, o)} and line ${o.source.line}, with the same figures; the repeat is ignored, so delete one of the rows in a file of your own (leave a published file as it is: acknowledge DUPLICATE_ROW for it in the configuration)`,
         ),
       );
     } else if (first.source.file !== o.source.file && vintages === 'later-wins') {
@@ -377,7 +377,7 @@ export function checkSeries(
           'SERIES_GAP',
           cur.source.file,
           cur.source.line,
-          `measure "${cur.measure}" for ${cur.area} has no value for ${shown} between ${prev.period.label} (${where(prev, cur)}) and ${cur.period.label} (line ${cur.source.line}); add the missing ${missingPeriods.length === 1 ? 'row' : 'rows'}, with a marker such as x if the figure is not available`,
+          `measure "${cur.measure}" for ${cur.area} has no value for ${shown} between ${prev.period.label} (${where(prev, cur)}) and ${cur.period.label} (line ${cur.source.line}); add the missing ${missingPeriods.length === 1 ? 'row' : 'rows'}, with a marker such as x if the figure is not available, to a file of your own (leave a published file as it is: acknowledge SERIES_GAP for it in the configuration)`,
         ),
       );
     }

@@ -58,7 +58,7 @@ import { buildObservation, checkSeries, readPeriodCell, type Cell, type RowInput
 import { isBlankRecord, readCsvBytes, readCsvStream, type ByteSource, type CsvReadIssues, type CsvRecord } from './csv.js';
 import type { IngestOptions, IngestResult } from './ingest.js';
 import { measureLookup, unknownAreaMessage } from './ingest.js';
-import { error, listOr, nearest, quote, sortIssues } from './issues.js';
+import { error, listOr, nearest, quote, sortIssues, warning } from './issues.js';
 import { formatAppliesTo, parsePeriod, PERIOD_FORMATS, type PeriodFormat } from './period.js';
 import { MISSING_MARKERS, STATUS_FLAGS } from './value.js';
 
@@ -562,6 +562,9 @@ interface Slot {
   status?: number;
 }
 
+/** How many of a filter column's other values are kept, to name them when the filter matches nothing. */
+const FILTER_VALUES_KEPT = 50;
+
 /** How many period cells' parses are kept for reuse while reading a file. */
 const PERIOD_CACHE_SIZE = 4096;
 
@@ -648,7 +651,8 @@ function sourceIngest(
   let measureIdx: number | undefined;
   let periodIdx: number | undefined;
   let noteIdx: number | undefined;
-  let filters: { index: number; values: Set<string> }[] = [];
+  let filters: { index: number; values: Set<string>; column: ColumnRef; wanted: string[]; hits: Set<string>; seen: Set<string> }[] = [];
+  let rowsRead = 0;
   const periodCache = new Map<string, { period: Period } | { issue: DataIssue }>();
   const cellPeriods = new Map<string, Period>();
   const reportedPeriods = new Set<string>();
@@ -681,7 +685,7 @@ function sourceIngest(
     if (spec.columns.note !== undefined) noteIdx = need('columns.note', spec.columns.note);
     filters = spec.filter.flatMap((f) => {
       const index = need(`filter.${f.column}`, f.column);
-      return index === undefined ? [] : [{ index, values: new Set(f.values.map((v) => areaKey(v))) }];
+      return index === undefined ? [] : [{ index, values: new Set(f.values.map((v) => areaKey(v))), column: f.column, wanted: f.values, hits: new Set<string>(), seen: new Set<string>() }];
     });
 
     // Slots: where each observation's cells are.
@@ -786,9 +790,19 @@ function sourceIngest(
 
   const onRow = (record: CsvRecord) => {
     const { line } = record;
+    rowsRead++;
+    let keep = true;
+    // Every filter is tried on every row, so one that matches nothing can be named.
     for (const f of filters) {
-      if (!f.values.has(areaKey(cellText(record, f.index)))) return;
+      const text = cellText(record, f.index);
+      const key = areaKey(text);
+      if (f.values.has(key)) f.hits.add(key);
+      else {
+        keep = false;
+        if (f.seen.size < FILTER_VALUES_KEPT) f.seen.add(text.trim());
+      }
     }
+    if (!keep) return;
     // Area: the first non-empty of the area columns.
     let areaText = '';
     let areaCol = areaIdx[0]!;
@@ -881,6 +895,21 @@ function sourceIngest(
     if (read.parseIssue) issues.push(read.parseIssue);
     if (!header && !read.parseIssue) {
       issues.push(error('BAD_SOURCE', file, 0, `${at}.headerRow is ${spec.headerRow}, but the file has only ${lastRow} rows; correct headerRow`));
+    }
+    for (const f of filters) {
+      // A list of values may hold alternatives that differ between files: only a filter that
+      // matches nothing at all loses the file.
+      if (f.hits.size > 0 || rowsRead === 0) continue;
+      const seen = [...f.seen].filter((v) => v !== '').sort();
+      issues.push(
+        warning(
+          'FILTER_NO_ROWS',
+          file,
+          headerLine,
+          `${at}.filter.${f.column}: no row of the file has ${listOr(f.wanted.map((v) => quote(v)))} in this column, so nothing is read from the file${seen.length > 0 ? `; it has ${seen.slice(0, 8).map((v) => quote(v)).join(', ')}${seen.length > 8 ? ', …' : ''}` : ''}; correct the filter in the configuration`,
+          typeof f.column === 'string' ? f.column : undefined,
+        ),
+      );
     }
     const series = checkSeries(observations, plan);
     for (const i of series.issues) issues.push(i);

@@ -100,4 +100,8 @@ export type DataIssueCode =
   | 'SPREADSHEET_ERROR' // warning: a published spreadsheet error such as #VALUE!, read as the marker `error`
   | 'REVISED_VALUE' // warning: two files give one figure different values; the later file's is used
   | 'BAD_SOURCE' // a source mapping that does not fit its file or the plan (e.g. a column it names is not there)
+  | 'FILTER_NO_ROWS' // warning: a source mapping's filter matches no row of its file, so nothing is read from it
+  | 'NARRATIVE_HEADING' // warning: a narrative heading that is not one of the sections, so its text is not shown
+  | 'NARRATIVE_FIELD' // warning: a narrative's front matter lacks a field people rely on (owner:, updated:)
+  | 'NARRATIVE_YAML' // error: a narrative's front matter is not valid YAML
   | 'NARRATIVE_FIGURE'; // warning: a figure written in a narrative disagrees with the data, or a placeholder cannot be filled

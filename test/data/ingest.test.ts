@@ -266,7 +266,7 @@ describe('messages say what is wrong and what to do', () => {
       'measure "neet" for Leeds at 2013 is 6.3 on line 2 but 6.4 on line 3; keep one row and delete the other (only the first is used)',
     );
     expect(messageOf('measure,area,period,value\nneet,Leeds,2011,6.3\nneet,Leeds,2014,6.4\n')).toBe(
-      'measure "neet" for Leeds has no value for 2012 and 2013 between 2011 (line 2) and 2014 (line 3); add the missing rows, with a marker such as x if the figure is not available',
+      'measure "neet" for Leeds has no value for 2012 and 2013 between 2011 (line 2) and 2014 (line 3); add the missing rows, with a marker such as x if the figure is not available, to a file of your own (leave a published file as it is: acknowledge SERIES_GAP for it in the configuration)',
     );
   });
   test('a percentage out of range', () => {

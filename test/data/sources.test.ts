@@ -338,3 +338,29 @@ describe('checkSeries across files', () => {
     expect(brief(checked.issues)).toEqual(['warning DUPLICATE_ROW third.csv:2']);
   });
 });
+
+describe('a filter that matches no row', () => {
+  test('is a warning naming the filter, the values looked for and the values the column has', () => {
+    const r = ingest(
+      { measure: 'neet', filter: { Age: '16-17' }, columns: { area: 'la', period: 'time_period', value: 'pct' } },
+      'time_period,la,Age,pct\n2021,Leeds,16 to 17,5.1\n2021,Leeds,18,6.0\n',
+    );
+    expect(r.observations).toEqual([]);
+    expect(r.issues).toEqual([
+      {
+        severity: 'warning',
+        code: 'FILTER_NO_ROWS',
+        file: 'f.csv',
+        line: 1,
+        column: 'Age',
+        message: 'sources[0].filter.Age: no row of the file has "16-17" in this column, so nothing is read from the file; it has "16 to 17", "18"; correct the filter in the configuration',
+      },
+    ]);
+  });
+
+  test('is not reported when one of a list of alternatives matches', () => {
+    const r = ingest({ measure: 'neet', filter: { Age: ['16-17', '16 to 17'] }, columns: { area: 'la', period: 'time_period', value: 'pct' } }, 'time_period,la,Age,pct\n2021,Leeds,16 to 17,5.1\n');
+    expect(r.issues).toEqual([]);
+    expect(r.observations).toHaveLength(1);
+  });
+});

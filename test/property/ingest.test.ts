@@ -58,6 +58,10 @@ const CODE_SET: Record<DataIssueCode, 'file' | 'row' | 'source'> = {
   SPREADSHEET_ERROR: 'row',
   REVISED_VALUE: 'row',
   NARRATIVE_FIGURE: 'row', // a line of a narrative file; never raised by ingest
+  NARRATIVE_HEADING: 'row',
+  NARRATIVE_FIELD: 'row',
+  NARRATIVE_YAML: 'row',
+  FILTER_NO_ROWS: 'source', // on the header line of a mapped file
 };
 
 /** Physical lines in the file: line breaks are CRLF, LF or a lone CR. */

@@ -2,9 +2,12 @@
 import { displayPath } from '../display-path.js';
 import type { Terminal } from '../terminal.js';
 import { formatIssue, loadWorkspace, type Workspace } from '../workspace.js';
+import { acknowledgedLine, warningLines, withoutAcknowledged } from '../warnings.js';
 import { formatProblem, InputProblems, type Problem } from '../../config/problems.js';
 import type { DataIssue } from '../../data/types.js';
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { checkNarrativeText } from '../../report/narrative-check.js';
 import { loadNarratives } from '../assets.js';
 import type { Narrative } from '../../report/narrative.js';
 import { cardMeasures, checkNarrativeFigures, fillPlaceholders } from '../../report/narrative-figures.js';
@@ -14,6 +17,7 @@ export interface ValidateOptions {
   config?: string;
   data?: string[];
   json?: boolean;
+  verbose?: boolean;
 }
 
 export async function validate(options: ValidateOptions, terminal: Terminal, cwd: string): Promise<number> {
@@ -25,23 +29,40 @@ export async function validate(options: ValidateOptions, terminal: Terminal, cwd
     return printInputProblems(error.located, options, terminal, cwd);
   }
   // Narratives are checked against the data when the whole workspace is validated, not single files.
-  if (!options.data || options.data.length === 0) workspace.issues.push(...narrativeFigureIssues(workspace));
+  if (!options.data || options.data.length === 0) workspace.issues.push(...narrativeIssues(workspace), ...narrativeFigureIssues(workspace));
   const shown = (issue: DataIssue): DataIssue => ({ ...issue, file: displayPath(issue.file, cwd) });
-  const errors = workspace.issues.filter((i) => i.severity === 'error').map(shown);
-  const warnings = workspace.issues.filter((i) => i.severity === 'warning').map(shown);
+  const { issues, acknowledged } = withoutAcknowledged(workspace.issues, workspace.config.acknowledge);
+  const errors = issues.filter((i) => i.severity === 'error').map(shown);
+  const warnings = issues.filter((i) => i.severity === 'warning').map(shown);
   if (options.json) {
     const strip = ({ file, line, column, code, message }: DataIssue) => ({ file, line, column: column ?? null, code, message });
-    terminal.out(JSON.stringify({ errors: errors.map(strip), warnings: warnings.map(strip) }, null, 2));
+    terminal.out(JSON.stringify({ errors: errors.map(strip), warnings: warnings.map(strip), acknowledged }, null, 2));
   } else {
     const c = terminal.colour;
     for (const issue of errors) terminal.out(c.red(formatIssue(issue)));
-    for (const issue of warnings) terminal.out(c.yellow(formatIssue(issue)));
+    for (const line of warningLines(warnings, formatIssue, options.verbose === true)) terminal.out(c.yellow(line));
+    for (const line of acknowledgedLine(acknowledged)) terminal.out(line);
     const observations = workspace.dataset.all().length;
     const files = workspace.dataFileCount;
     const summary = `${errors.length} error${errors.length === 1 ? '' : 's'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'} in ${files} data file${files === 1 ? '' : 's'} (${observations} observations)`;
     terminal.out(errors.length > 0 ? c.red(`✘ ${summary}`) : c.green(`✔ ${summary}`));
   }
   return errors.length > 0 ? 1 : 0;
+}
+
+/** Each narrative file as written: its front matter, fields and headings; cluster folders that name no area. */
+function narrativeIssues(workspace: Workspace): DataIssue[] {
+  const narratives = loadNarratives(workspace.config.narrativesDir);
+  const issues: DataIssue[] = [];
+  for (const n of narratives.city.values()) issues.push(...checkNarrativeText(readFileSync(n.file, 'utf8'), n.file, 'card'));
+  for (const [slug, set] of narratives.local) {
+    const files = [...set.values()];
+    if (!workspace.dataset.areas.some((a) => slugify(a.name) === slug) && files[0]) {
+      issues.push({ severity: 'warning', code: 'NARRATIVE_FIELD', file: dirname(files[0].file), line: 0, message: `the folder name "${slug}" is no area of the plan, so these narratives are not used; name it after an area (\`oba areas --type cluster\` lists them)` });
+    }
+    for (const n of files) issues.push(...checkNarrativeText(readFileSync(n.file, 'utf8'), n.file, 'sheet'));
+  }
+  return issues;
 }
 
 /** Narrative figures that disagree with the data, and placeholders that cannot be filled (warnings). */
