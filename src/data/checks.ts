@@ -271,8 +271,6 @@ function where(o: Observation, relativeTo: Observation): string {
   return o.source.file === relativeTo.source.file ? `line ${o.source.line}` : `line ${o.source.line} of ${o.source.file}`;
 }
 
-const seriesKey = (o: Observation) => `${o.measure}\u0000${o.area}`;
-
 /** How `checkSeries` treats one figure given with different values by two different files. */
 export interface SeriesCheckOptions {
   /**
@@ -302,12 +300,28 @@ export function checkSeries(
   const vintages = options.vintages ?? 'later-wins';
   const issues: DataIssue[] = [];
   const kept: Observation[] = [];
-  const seen = new Map<string, number>(); // key → index in kept
+  // Series by measure, area and period type; each knows where its periods are in `kept`.
+  // Nested maps, not a joined string key: no string is built per observation.
+  const series = new Map<string, Map<string, Map<string, SeriesIndex>>>();
+  const order: SeriesIndex[] = []; // in the order each series is first seen
+  const seriesOf = (o: Observation): SeriesIndex => {
+    let byArea = series.get(o.measure);
+    if (!byArea) series.set(o.measure, (byArea = new Map()));
+    let byType = byArea.get(o.area);
+    if (!byType) byArea.set(o.area, (byType = new Map()));
+    let index = byType.get(o.period.type);
+    if (!index) {
+      byType.set(o.period.type, (index = { at: new Map(), kept: [] }));
+      order.push(index);
+    }
+    return index;
+  };
   for (const o of observations) {
-    const k = `${seriesKey(o)}\u0000${o.period.type}\u0000${o.period.ordinal}`;
-    const at = seen.get(k);
+    const index = seriesOf(o);
+    const at = index.at.get(o.period.ordinal);
     if (at === undefined) {
-      seen.set(k, kept.length);
+      index.at.set(o.period.ordinal, kept.length);
+      index.kept.push(kept.length);
       kept.push(o);
       continue;
     }
@@ -345,42 +359,47 @@ export function checkSeries(
   }
 
   const frequency = new Map<string, Frequency>(plan.measures.map((m) => [m.id, m.frequency]));
-  const series = new Map<string, Observation[]>();
-  for (const o of kept) {
-    const k = `${seriesKey(o)}\u0000${o.period.type}`;
-    const list = series.get(k);
-    if (list) list.push(o);
-    else series.set(k, [o]);
-  }
-  for (const list of series.values()) {
-    const sorted = [...list].sort((a, b) => a.period.ordinal - b.period.ordinal);
-    const freq = frequency.get(sorted[0]!.measure) ?? 'annual';
-    for (let i = 1; i < sorted.length; i++) {
-      const prev = sorted[i - 1]!;
-      const cur = sorted[i]!;
-      // Ordinals of every type but snapshot dates step by one per period: no gap, nothing to build.
-      if (cur.period.type !== 'date' && cur.period.ordinal === prev.period.ordinal + 1) continue;
-      const missingPeriods: string[] = [];
-      let expected = nextPeriod(prev.period, freq);
-      let guard = 0;
-      while (expected.ordinal < cur.period.ordinal && guard++ < 10_000) {
-        missingPeriods.push(expected.label);
-        expected = nextPeriod(expected, freq);
-      }
-      if (missingPeriods.length === 0) continue;
-      const shown =
-        missingPeriods.length <= 5
-          ? listAnd(missingPeriods)
-          : `${missingPeriods.slice(0, 3).join(', ')} … ${missingPeriods[missingPeriods.length - 1]} (${missingPeriods.length} periods)`;
-      issues.push(
-        warning(
-          'SERIES_GAP',
-          cur.source.file,
-          cur.source.line,
-          `measure "${cur.measure}" for ${cur.area} has no value for ${shown} between ${prev.period.label} (${where(prev, cur)}) and ${cur.period.label} (line ${cur.source.line}); add the missing ${missingPeriods.length === 1 ? 'row' : 'rows'}, with a marker such as x if the figure is not available, to a file of your own (leave a published file as it is: acknowledge SERIES_GAP for it in the configuration)`,
-        ),
-      );
-    }
+  for (const index of order) {
+    const list = index.kept.map((i) => kept[i]!);
+    checkGaps(list, frequency.get(list[0]!.measure) ?? 'annual', issues);
   }
   return { observations: kept, issues };
+}
+
+/** Where one series' periods are: by ordinal, the index in the kept observations; and those indices in reading order. */
+interface SeriesIndex {
+  at: Map<number, number>;
+  kept: number[];
+}
+
+/** SERIES_GAP warnings for the periods missing inside one series (its observations in any order). */
+function checkGaps(list: readonly Observation[], freq: Frequency, issues: DataIssue[]): void {
+  const inOrder = list.every((o, i) => i === 0 || list[i - 1]!.period.ordinal < o.period.ordinal);
+  const sorted = inOrder ? list : [...list].sort((a, b) => a.period.ordinal - b.period.ordinal);
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1]!;
+    const cur = sorted[i]!;
+    // Ordinals of every type but snapshot dates step by one per period: no gap, nothing to build.
+    if (cur.period.type !== 'date' && cur.period.ordinal === prev.period.ordinal + 1) continue;
+    const missingPeriods: string[] = [];
+    let expected = nextPeriod(prev.period, freq);
+    let guard = 0;
+    while (expected.ordinal < cur.period.ordinal && guard++ < 10_000) {
+      missingPeriods.push(expected.label);
+      expected = nextPeriod(expected, freq);
+    }
+    if (missingPeriods.length === 0) continue;
+    const shown =
+      missingPeriods.length <= 5
+        ? listAnd(missingPeriods)
+        : `${missingPeriods.slice(0, 3).join(', ')} … ${missingPeriods[missingPeriods.length - 1]} (${missingPeriods.length} periods)`;
+    issues.push(
+      warning(
+        'SERIES_GAP',
+        cur.source.file,
+        cur.source.line,
+        `measure "${cur.measure}" for ${cur.area} has no value for ${shown} between ${prev.period.label} (${where(prev, cur)}) and ${cur.period.label} (line ${cur.source.line}); add the missing ${missingPeriods.length === 1 ? 'row' : 'rows'}, with a marker such as x if the figure is not available, to a file of your own (leave a published file as it is: acknowledge SERIES_GAP for it in the configuration)`,
+      ),
+    );
+  }
 }

@@ -51,8 +51,15 @@ export function measureLookup(plan: Pick<Plan, 'measures'>): {
 } {
   const byId = new Map(plan.measures.map((m) => [m.id.toLowerCase(), m]));
   const ids = plan.measures.map((m) => m.id);
+  // Files repeat a few measure ids on many rows: each spelling is looked up once.
+  const seen = new Map<string, Measure | undefined>();
   return {
-    find: (id) => byId.get(id.trim().toLowerCase()),
+    find: (id) => {
+      if (seen.has(id)) return seen.get(id);
+      const found = byId.get(id.trim().toLowerCase());
+      if (seen.size < 10_000) seen.set(id, found);
+      return found;
+    },
     unknownMessage: (id, line) => {
       const near = nearest(id, ids);
       return (
@@ -117,7 +124,7 @@ function nativeIngest(
   let headerLine = 0;
   let stop = false; // the header is unusable: read no rows
   let dataRows = 0;
-  const periods = new Map<string, Period>();
+  const periods = new Map<string, Map<string, Period>>(); // period type → cell text → its Period
 
   const onHeader = (record: CsvRecord) => {
     headerLine = record.line;
@@ -190,17 +197,16 @@ function nativeIngest(
     const measureCell = cell(record, 'measure')!;
     const areaCell = cell(record, 'area')!;
     const periodCell = cell(record, 'period')!;
-    const rowIssues: DataIssue[] = [];
 
     const measure = measures.find(measureCell.text);
     if (!measure) {
-      rowIssues.push(
+      issues.push(
         error('UNKNOWN_MEASURE', file, line, measureCell.text.trim() === '' ? `no measure on line ${line}; write a measure id from the plan` : measures.unknownMessage(measureCell.text, line), measureCell.column),
       );
     }
     const area = areas.match(areaCell.text);
     if (area === undefined) {
-      rowIssues.push(
+      issues.push(
         error('UNKNOWN_AREA', file, line, areaCell.text.trim() === '' ? `no area on line ${line}; write an area name from the plan` : unknownAreaMessage(areaCell.text, areas.names, line), areaCell.column),
       );
     }
@@ -208,15 +214,16 @@ function nativeIngest(
     if (measure) {
       // Rows of one period share its Period object (observations stay small); a cell that cannot
       // be read is reported on its own line each time.
-      const key = `${measure.periodType}\u0000${periodCell.text}`;
-      period = periods.get(key);
+      let ofType = periods.get(measure.periodType);
+      if (!ofType) periods.set(measure.periodType, (ofType = new Map()));
+      period = ofType.get(periodCell.text);
       if (period === undefined) {
         const p = readPeriodCell(periodCell.text, measure, undefined, file, line, periodCell.column);
-        if ('issue' in p) rowIssues.push(p.issue);
+        if ('issue' in p) issues.push(p.issue);
         else {
           period = p.period;
-          if (periods.size >= PERIOD_CACHE_SIZE) periods.clear();
-          periods.set(key, period);
+          if (ofType.size >= PERIOD_CACHE_SIZE) ofType.clear();
+          ofType.set(periodCell.text, period);
         }
       }
     }
@@ -224,11 +231,9 @@ function nativeIngest(
       // Still check that the value can be read, so one pass reports everything wrong with the row.
       const valueCell = cell(record, 'value')!;
       const v = parseValue(valueCell.text);
-      if (!v.ok) rowIssues.push(error('BAD_VALUE', file, line, `the value cannot be read: ${v.reason} on line ${line}; ${v.fix}`, valueCell.column));
-      issues.push(...rowIssues);
+      if (!v.ok) issues.push(error('BAD_VALUE', file, line, `the value cannot be read: ${v.reason} on line ${line}; ${v.fix}`, valueCell.column));
       return;
     }
-    issues.push(...rowIssues);
     const built = buildObservation({
       file,
       line,
@@ -243,7 +248,7 @@ function nativeIngest(
       status: cell(record, 'status'),
       note: cell(record, 'note')?.text,
     });
-    issues.push(...built.issues);
+    for (const issue of built.issues) issues.push(issue);
     if (built.observation) observations.push(built.observation);
   };
 

@@ -68,6 +68,9 @@ const STANDARD_MARKERS: Readonly<Record<string, MissingMarker>> = {
 /** A decimal number, optionally negative, with optional thousands separators in groups of three. */
 const NUMBER = /^-?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)$/;
 
+/** A figure with no separators, sign other than minus, spaces, flags or % sign. */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
 const EXCEL_ERROR = /^#(?:VALUE!|DIV\/0!|N\/A|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
 
 /** What the flag letters mean, for messages. */
@@ -148,6 +151,11 @@ function diagnose(t: string): { reason: string; fix: string } {
  * @example parseValue('1e400') // { ok: false, reason: 'expected a number written out in full, got "1e400"', fix: … }
  */
 export function parseValue(text: string, options: ValueOptions = {}): ValueResult {
+  // Most cells are a bare figure: read it without the marker and flag patterns.
+  if (options.markers === undefined && text.length <= MAX_VALUE_LENGTH && PLAIN_NUMBER.test(text)) {
+    const value = Number(text);
+    return { ok: true, value: value === 0 ? 0 : value, status: [], percentSign: false };
+  }
   const t = text.trim();
   if (t === '') {
     if (options.empty === undefined) {

@@ -22,6 +22,12 @@ describe('numbers', () => {
     if (r.ok) expect(Object.is(r.value, -0)).toBe(false);
   });
 
+  test('a bare figure a source mapping names as a marker is that marker; a figure too long is refused', () => {
+    expect(parseValue('9999', { markers: { '9999': 'x' } })).toEqual({ ok: true, value: null, missing: 'x', status: [], percentSign: false });
+    expect(parseValue('9999')).toEqual({ ok: true, value: 9999, status: [], percentSign: false });
+    expect(parseValue('1'.repeat(65))).toMatchObject({ ok: false });
+  });
+
   test('a percent sign is read and reported', () => {
     expect(parseValue('6.3%')).toEqual({ ok: true, value: 6.3, status: [], percentSign: true });
     expect(parseValue('6.3 %')).toMatchObject({ ok: true, value: 6.3, percentSign: true });
