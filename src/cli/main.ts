@@ -77,6 +77,15 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .action((options) => runWith(options, async (t) => (await import('./commands/list.js')).list(options, t, cwd)));
 
   program
+    .command('areas')
+    .description('List the areas data may be reported for: type, name, code and the other names files use')
+    .addOption(configOption())
+    .option('-t, --type <type>', 'only areas of this type: city, authority, cluster, national, region or comparator')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExample:\n  oba areas --type cluster\n  oba areas --json | jq ".[].name"')
+    .action((options) => runWith(options, async (t) => (await import('./commands/areas.js')).areas(options, t, cwd)));
+
+  program
     .command('show')
     .description('Show the series of one measure, for one area or all')
     .argument('<measure>', 'measure id (see `oba list`)')
@@ -165,6 +174,7 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .option('--as-of <period>', 'report as at this date, month or year (the tracker: the week it falls in)')
     .option('-f, --format <formats>', 'md (default), html or pdf, or several: md,html,pdf (pdf needs Chromium, Chrome or Edge)')
     .option('-q, --quiet', 'print nothing but errors')
+    .option('-v, --verbose', 'list every warning, not one line for each kind')
     .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
     .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per free core, for runs with enough charts to pay for them)')
     .addHelpText('after', '\nExample:\n  oba pack --out pack   # pack/board-pack, pack/sheets, pack/tracker')

@@ -88,6 +88,27 @@ function nearestUncached(text: string, candidates: readonly string[]): string | 
   return bestD <= limit ? best : undefined;
 }
 
+/**
+ * Up to `max` candidates a person most likely meant: those containing what was typed (or it
+ * them), then those sharing a word with it, then the nearest by edit distance.
+ */
+export function closest(text: string, candidates: readonly string[], max = 5): string[] {
+  const t = text.trim().toLowerCase();
+  if (t === '' || t.length > 256) return [];
+  const words = new Set(t.split(/[^a-z0-9]+/).filter((w) => w.length > 2));
+  const scored = candidates.map((c, i) => {
+    const l = c.toLowerCase();
+    const rank = l.includes(t) || t.includes(l) ? 0 : l.split(/[^a-z0-9]+/).some((w) => words.has(w)) ? 1 : 2;
+    return { c, i, rank, d: rank === 2 ? editDistance(t, l) : 0 };
+  });
+  const limit = Math.max(2, Math.floor(t.length / 3));
+  return scored
+    .filter((s) => s.rank < 2 || s.d <= limit)
+    .sort((a, b) => a.rank - b.rank || a.d - b.d || a.i - b.i)
+    .slice(0, max)
+    .map((s) => s.c);
+}
+
 /** Sorts issues by file, then line, errors before warnings at the same line. */
 export function sortIssues(issues: DataIssue[]): DataIssue[] {
   return issues.sort(

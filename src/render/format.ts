@@ -95,6 +95,11 @@ export function countWords(n: number): string {
   return ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'][n] ?? formatNumber(n, 0);
 }
 
+/** "1 outcome", "5 outcomes", "12 priorities": a number with its noun agreeing. */
+export function counted(n: number, one: string, many = `${one}s`): string {
+  return `${formatNumber(n, 0)} ${n === 1 ? one : many}`;
+}
+
 /** "the three obsessions", "the one obsession": counted, never fixed text. */
 export function obsessionsWords(n: number): string {
   return `the ${countWords(n)} obsession${n === 1 ? '' : 's'}`;

@@ -1,7 +1,7 @@
 /** `oba list`: the plan as a tree, or as JSON. */
 import type { Terminal } from '../terminal.js';
 import { loadPlanOnly } from '../workspace.js';
-import { unitLabel } from '../../render/format.js';
+import { counted, unitLabel } from '../../render/format.js';
 import type { Measure, Plan } from '../../plan/types.js';
 
 export interface ListOptions {
@@ -24,7 +24,7 @@ function measureLine(m: Measure): string {
 
 export function planAsTree(plan: Plan, terminal: Terminal): string {
   const c = terminal.colour;
-  const lines = [c.bold(plan.title), `${plan.start} to ${plan.end} · ${plan.outcomes.length} outcomes, ${plan.outcomes.flatMap((o) => o.priorities).length} priorities, ${plan.indicators.length} key indicators, ${plan.measures.length} measures`, ''];
+  const lines = [c.bold(plan.title), `${plan.start} to ${plan.end} · ${counted(plan.outcomes.length, 'outcome')}, ${counted(plan.outcomes.flatMap((o) => o.priorities).length, 'priority', 'priorities')}, ${counted(plan.indicators.length, 'key indicator')}, ${counted(plan.measures.length, 'measure')}`, ''];
   for (const outcome of plan.outcomes) {
     lines.push(c.bold(`Outcome: ${outcome.title}`));
     for (const priority of outcome.priorities) {
