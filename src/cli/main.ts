@@ -7,7 +7,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { CliError, EXIT } from './errors.js';
-import { processTerminal, type Terminal } from './terminal.js';
+import { processTerminal, terminalSafe, type Terminal } from './terminal.js';
 import { usesBundledConfig } from '../config/config.js';
 import { formatProblem, InputProblems } from '../config/problems.js';
 import { displayPath } from './display-path.js';
@@ -38,8 +38,10 @@ export async function main(argv: string[], terminal: Terminal = processTerminal(
 }
 
 function reportError(error: unknown, terminal: Terminal, cwd: string): number {
+  // Messages may quote the inputs: shown line by line with control characters made visible.
+  const safe = (message: string) => message.split('\n').map(terminalSafe).join('\n');
   if (error instanceof CliError) {
-    terminal.err(`oba: ${error.message}`);
+    terminal.err(`oba: ${safe(error.message)}`);
     return error.exitCode;
   }
   if (error instanceof InputProblems) {
@@ -146,6 +148,7 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .option('-v, --verbose', 'list every warning, not one line for each kind')
     .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
     .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per free core, for runs with enough charts to pay for them)')
+    .option('--clean', "remove the files oba wrote in --out (keeping any of yours) instead of writing")
     .addHelpText('after', '\nExample:\n  oba report --out board-pack\n  oba report --format pdf --out board-pack   # board-pack/board-pack.pdf, ready to print\n  oba report --all-areas --out packs')
     .action((options) => runWith(options, async (t) => (await import('./commands/report.js')).report(options, t, cwd)));
 
@@ -163,6 +166,7 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .option('-v, --verbose', 'list every warning, not one line for each kind')
     .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
     .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per free core, for runs with enough charts to pay for them)')
+    .option('--clean', "remove the files oba wrote in --out (keeping any of yours) instead of writing")
     .addHelpText('after', '\nExample:\n  oba sheet --cluster Seacroft --out sheets\n  oba sheet --cluster Seacroft --indicator 1 --format pdf   # two A4 pages to print\n  oba sheet --all-clusters')
     .action((options) => runWith(options, async (t) => (await import('./commands/sheet.js')).sheet(options, t, cwd)));
 
@@ -193,6 +197,7 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .option('-v, --verbose', 'list every warning, not one line for each kind')
     .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
     .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per free core, for runs with enough charts to pay for them)')
+    .option('--clean', "remove the files oba wrote in --out (keeping any of yours) instead of writing")
     .addHelpText('after', '\nExample:\n  oba tracker --out tracker\n  oba tracker --out tracker --check')
     .action((options) => runWith(options, async (t) => (await import('./commands/tracker.js')).tracker(options, t, cwd)));
 

@@ -16,7 +16,8 @@ import { formatIssue, planInputs, loadWorkspace, requireCleanData, type InputPla
 import { bundledTemplatesDir } from './assets.js';
 import { openCache, sha256 } from '../io/cache.js';
 import type { RenderChart } from '../io/chart-renderer.js';
-import { lockFolder, openPack, readManifest, recoverPack, type PackFiles } from '../io/write.js';
+import type { DataIssue } from '../data/types.js';
+import { cleanPack, keptLine, lockFolder, openPack, readManifest, recoverPack, type PackFiles } from '../io/write.js';
 import { packageVersion } from '../io/package-root.js';
 import { rendererVersions } from '../io/renderer-versions.js';
 import { summaryLine } from './summary.js';
@@ -30,6 +31,8 @@ export interface OutputOptions extends LoadOptions {
   jobs?: string;
   /** Every warning, not one line a code. */
   verbose?: boolean;
+  /** Remove oba's own files from --out (keeping the user's) instead of writing. */
+  clean?: boolean;
 }
 
 export const CACHE_DIR_NAME = '.oba-cache';
@@ -59,21 +62,15 @@ export function runKey(command: string, settings: unknown, inputs: InputPlan): s
   return sha256(...parts);
 }
 
-function manifestFor(key: string, hashes: [string, string][]): string {
-  return [`key: ${key}`, ...hashes.map(([path, hash]) => `${hash}  ${path}`)].join('\n') + '\n';
-}
-
 /** Whether `out` holds exactly the files a run with this key wrote, unchanged since. */
 function upToDate(out: string, key: string): number | undefined {
   const manifest = readManifest(out);
-  if (!manifest?.startsWith(`key: ${key}\n`)) return undefined;
-  const entries = manifest.trim().split('\n').slice(1);
-  for (const entry of entries) {
-    const [hash, path] = [entry.slice(0, 64), entry.slice(66)];
+  if (manifest?.key !== key) return undefined;
+  for (const [path, hash] of manifest.files) {
     const file = join(out, path);
     if (!existsSync(file) || sha256(readFileSync(file)) !== hash) return undefined;
   }
-  return entries.length;
+  return manifest.files.size;
 }
 
 /**
@@ -124,6 +121,7 @@ export interface OutputRun {
 }
 
 interface RunContext {
+  command: string;
   key: string;
   out: string;
   jobs: number | undefined;
@@ -131,25 +129,49 @@ interface RunContext {
   inputs: InputPlan;
 }
 
+/** Every input file and folder, which the output folder must not hold. */
+function inputPaths(inputs: InputPlan): string[] {
+  const { narrativesDir, templatesDir } = inputs.config;
+  return [...inputs.files, ...(narrativesDir ? [narrativesDir] : []), ...(templatesDir ? [templatesDir] : [])];
+}
+
 /**
  * Runs `build` unless the output is already up to date, then writes the folder, holding the
  * folder's lock throughout. Returns how many files were written (undefined when nothing needed doing).
+ * With `--clean`, removes oba's own files from the folder instead.
  */
 export async function runOutput(command: string, settings: unknown, options: OutputOptions, terminal: Terminal, cwd: string, build: Build): Promise<number | undefined> {
+  const out = resolve(cwd, options.out);
+  if (options.clean) return clean(command, out, options, terminal);
   const jobs = readJobs(options.jobs);
   const inputs = planInputs(options, cwd);
-  const out = resolve(cwd, options.out);
-  const context: RunContext = { key: runKey(command, settings, inputs), out, jobs, useCache: options.cache !== false, inputs };
-  const release = lockFolder(out);
+  const context: RunContext = { command, key: runKey(command, settings, inputs), out, jobs, useCache: options.cache !== false, inputs };
+  const lock = lockFolder(out);
   try {
     recoverPack(out);
-    return await buildAndWrite(context, options, terminal, cwd, build);
+    return await buildAndWrite(context, options, terminal, cwd, build, lock.check);
   } finally {
-    release();
+    lock.release();
   }
 }
 
-async function buildAndWrite({ key, out, jobs, useCache, inputs }: RunContext, options: OutputOptions, terminal: Terminal, cwd: string, build: Build): Promise<number | undefined> {
+/** A clause as a sentence to add to a line: ' Kept 2 files….' ('' for no clause). */
+function sentence(clause: string): string {
+  return clause ? ` ${clause[0]!.toUpperCase()}${clause.slice(1)}.` : '';
+}
+
+function clean(command: string, out: string, options: OutputOptions, terminal: Terminal): undefined {
+  const lock = lockFolder(out);
+  try {
+    const kept = cleanPack(out, command);
+    if (!options.quiet) terminal.err(`Removed the files oba wrote in ${options.out}.${sentence(keptLine(kept))}`);
+  } finally {
+    lock.release();
+  }
+  return undefined;
+}
+
+async function buildAndWrite({ command, key, out, jobs, useCache, inputs }: RunContext, options: OutputOptions, terminal: Terminal, cwd: string, build: Build, stillLocked: () => void): Promise<number | undefined> {
   if (useCache) {
     const count = upToDate(out, key);
     if (count !== undefined) {
@@ -157,37 +179,45 @@ async function buildAndWrite({ key, out, jobs, useCache, inputs }: RunContext, o
       return undefined;
     }
   }
-  const workspace = await loadWorkspace(options, cwd, inputs);
-  requireCleanData(workspace.issues, (issue) => terminal.err(formatIssue(issue)));
-  const { issues: shown, acknowledged } = withoutAcknowledged(workspace.issues, workspace.config.acknowledge);
-  const dataWarnings = shown.filter((i) => i.severity === 'warning');
+  // Opened first, so a folder that cannot be written is refused before the work is done.
+  const pack = openPack(out, { inputs: inputPaths(inputs), command });
+  let renderer: Awaited<ReturnType<typeof import('../io/chart-renderer.js')['createChartRenderer']>> | undefined;
+  let progress: ReturnType<typeof progressBar> | undefined;
   const warnings: string[] = [];
-  const cache = useCache ? openCache(join(cwd, CACHE_DIR_NAME)) : undefined;
-  // Loaded only now: the chart libraries take a while to load, and an up-to-date run needs none.
-  const { createChartRenderer } = await import('../io/chart-renderer.js');
-  const progress = !options.quiet && terminal.interactive ? progressBar(terminal) : undefined;
-  const renderer = await createChartRenderer({
-    ...(jobs !== undefined ? { jobs } : {}),
-    version: `${packageVersion()} ${rendererVersions()}`,
-    ...(cache ? { cache } : {}),
-    ...(progress ? { onProgress: progress.update } : {}),
-  });
-  const pack = openPack(out, workspace.inputs);
-  const emit = (files: PackFiles) => {
-    for (const [path, content] of files) pack.add(path, content);
-  };
+  let dataWarnings: DataIssue[] = [];
+  let acknowledged = 0;
+  let cache: ReturnType<typeof openCache> | undefined;
   try {
+    const workspace = await loadWorkspace(options, cwd, inputs);
+    requireCleanData(workspace.issues, (issue) => terminal.err(formatIssue(issue)));
+    const sorted = withoutAcknowledged(workspace.issues, workspace.config.acknowledge);
+    dataWarnings = sorted.issues.filter((i) => i.severity === 'warning');
+    acknowledged = sorted.acknowledged;
+    cache = useCache ? openCache(join(cwd, CACHE_DIR_NAME)) : undefined;
+    // Loaded only now: the chart libraries take a while to load, and an up-to-date run needs none.
+    const { createChartRenderer } = await import('../io/chart-renderer.js');
+    progress = !options.quiet && terminal.interactive ? progressBar(terminal) : undefined;
+    renderer = await createChartRenderer({
+      ...(jobs !== undefined ? { jobs } : {}),
+      version: `${packageVersion()} ${rendererVersions()}`,
+      ...(cache ? { cache } : {}),
+      ...(progress ? { onProgress: progress.update } : {}),
+    });
+    const emit = (files: PackFiles) => {
+      for (const [path, content] of files) pack.add(path, content);
+    };
     const rest = await build(workspace, renderer.render, (message) => warnings.push(message), emit);
     if (rest) emit(rest);
+    stillLocked();
+    pack.commit(key);
   } catch (error) {
     pack.discard();
     throw error;
   } finally {
     progress?.done();
-    await renderer.close();
+    await renderer?.close();
   }
   const hashes = pack.hashes();
-  pack.commit(manifestFor(key, hashes));
   if (!options.quiet) {
     for (const line of warningLines(dataWarnings, formatIssue, options.verbose === true)) terminal.err(line);
     for (const warning of warnings) terminal.err(`warning: ${warning}`);
@@ -198,7 +228,8 @@ async function buildAndWrite({ key, out, jobs, useCache, inputs }: RunContext, o
       summaryLine(hashes.map(([path]) => path), options.out, dataWarnings.length + warnings.length) +
         (cached > 0 ? ` ${drawn} charts drawn, ${cached} from the cache.` : '') +
         (threads > 0 ? ` Charts drawn in ${threads} worker threads.` : '') +
-        (corrupt > 0 ? ` ${corrupt} corrupt cache entries were found and redrawn.` : ''),
+        (corrupt > 0 ? ` ${corrupt} corrupt cache entries were found and redrawn.` : '') +
+        sentence(keptLine(pack.kept())),
     );
   }
   return hashes.length;

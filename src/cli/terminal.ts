@@ -15,6 +15,18 @@ export interface Terminal {
   progress(text: string): void;
 }
 
+/**
+ * Text from the data made safe to print on a terminal: control characters (which could move the
+ * cursor, retitle the window or hide text) and bidirectional overrides are shown as `\xNN` or
+ * `\u{NNNN}`, never sent raw.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+  });
+}
+
 /** Colour only on a TTY and never with NO_COLOR set (to anything, https://no-color.org). */
 export function wantsColour(isTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;

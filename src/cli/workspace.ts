@@ -14,6 +14,7 @@ import { parseSourceSpecs, type SourceSpec } from '../data/sources.js';
 import { checkSeries } from '../data/checks.js';
 import { CliError } from './errors.js';
 import { InputProblems, placeProblems, type Problem } from '../config/problems.js';
+import { terminalSafe } from './terminal.js';
 
 export interface Workspace {
   config: Config;
@@ -124,7 +125,7 @@ export function formatIssue(issue: DataIssue): string {
   const column = typeof issue.column === 'number' ? `:${issue.column}` : '';
   const named = typeof issue.column === 'string' ? ` (column "${issue.column}")` : '';
   const where = issue.line > 0 ? `${issue.file}:${issue.line}${column}${named}` : issue.file;
-  return `${where}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message} [${issue.code}]`;
+  return terminalSafe(`${where}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message} [${issue.code}]`);
 }
 
 export type { Observation };

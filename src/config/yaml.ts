@@ -30,13 +30,27 @@ const MAX_ALIAS_COUNT = 100;
 /** Keys that would reach an object's prototype when the YAML becomes JavaScript objects. */
 const REFUSED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/**
+ * The most YAML read from one file. Checking a map's keys for repeats takes time growing with the
+ * square of their number, so a huge file would stall the run; a plan or configuration is a few
+ * tens of KB.
+ */
+export const MAX_YAML_BYTES = 256 * 1024;
+
 export interface YamlOptions {
   /** Lines before the text in its file (front matter starts after its `---` line). */
   lineOffset?: number;
+  /** The most text read (default `MAX_YAML_BYTES`). */
+  maxBytes?: number;
 }
 
 export function parseYaml(text: string, file: string, options: YamlOptions = {}): YamlResult {
   const offset = options.lineOffset ?? 0;
+  const maxBytes = options.maxBytes ?? MAX_YAML_BYTES;
+  if (text.length > maxBytes) {
+    const message = `the YAML is ${Math.ceil(text.length / 1024)} KB, more than oba reads (${Math.round(maxBytes / 1024)} KB); split it or remove what is not needed`;
+    return { ok: false, located: [{ message }], problems: [`${file}: ${message}`] };
+  }
   const lineCounter = new LineCounter();
   const at = (pos: number): Position | undefined => {
     const p = lineCounter.linePos(pos);

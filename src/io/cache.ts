@@ -1,8 +1,11 @@
 /**
  * A content-addressed cache of drawn charts. An entry's name is the SHA-256 of everything that
- * decides its content (the spec, the versions of oba, vega and vega-lite); the entry stores a
- * checksum of its own content, so a corrupt or truncated entry is detected, deleted and redrawn,
- * never trusted.
+ * decides its content (the spec, the versions of oba, vega and vega-lite). The entry's checksum
+ * covers that key and its content together, so an entry is trusted only under the key it was
+ * written for: one copied or renamed to another chart's name is not. Whatever its checksum, an
+ * entry must also look like what the chart library draws (an SVG with no script, event handler,
+ * foreign object or `javascript:` link), since anyone who can write the folder can forge a
+ * checksum. A bad entry is deleted and redrawn.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +22,17 @@ export interface ChartCache {
   corrupt(): number;
 }
 
-const HEADER = 'oba-cache v1 sha256=';
+const HEADER = 'oba-cache v2 sha256=';
+
+/** A tag no chart drawn by the chart library has: anything that could run, fetch or link away. */
+const UNSAFE_TAG = /^<\/?(?:script|foreignobject|iframe|object|embed|!doctype|!entity)|\son[a-z-]*\s*=|href\s*=\s*["']?(?!#)|javascript:/i;
+
+/** Whether a cached text is an SVG the chart library could have drawn (one pass over its tags). */
+export function plausibleSvg(content: string): boolean {
+  if (!content.startsWith('<svg') || !content.trimEnd().endsWith('</svg>')) return false;
+  for (const [tag] of content.matchAll(/<[^<>]*>?/g)) if (UNSAFE_TAG.test(tag)) return false;
+  return true;
+}
 
 export function openCache(dir: string): ChartCache {
   let corrupt = 0;
@@ -34,7 +47,7 @@ export function openCache(dir: string): ChartCache {
         const newline = text.indexOf('\n');
         const header = text.slice(0, newline);
         const content = text.slice(newline + 1);
-        if (newline > 0 && header === HEADER + sha256(content)) return content;
+        if (newline > 0 && header === HEADER + sha256(key, content) && plausibleSvg(content)) return content;
       } catch {
         // unreadable: treated as corrupt below
       }
@@ -45,7 +58,7 @@ export function openCache(dir: string): ChartCache {
     set(key, content) {
       const file = path(key);
       mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });
-      writeFileAtomic(file, `${HEADER}${sha256(content)}\n${content}`);
+      writeFileAtomic(file, `${HEADER}${sha256(key, content)}\n${content}`, { sync: false });
     },
     corrupt: () => corrupt,
   };

@@ -1,14 +1,31 @@
 /**
- * Writing outputs so a crash never leaves a half-written file or a half-replaced pack.
- * A pack is built in a staging folder beside the output folder, then swapped in with renames.
+ * Writing outputs so that a crash never leaves a half-written file or a half-replaced pack, and
+ * no run ever deletes a file `oba` did not write.
+ *
+ * A pack is built in a staging folder beside the output folder. The user's files in the old
+ * folder (anything the manifest does not list as `oba`'s, unchanged: see `manifest.ts`) are
+ * linked into it, the whole staging folder is made durable once, and it is swapped in (`swap.ts`).
+ * An output folder that is a mount point cannot be swapped; there the new files are staged inside
+ * it and moved into place one by one after a commit point, and a run killed part-way is rolled
+ * forward by the next.
  */
-import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmdirSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { CliError } from '../cli/errors.js';
 import { sha256 } from './hash.js';
+import { folderState, formatManifest, parseManifest, PACK_MARKER, sortContents, type FolderState, type Manifest, type UserEntry } from './manifest.js';
+import { flushFolder, swapFolders, syncFolder } from './swap.js';
+import { processAlive } from './lock.js';
 
-/** Writes a file atomically: a temporary file in the same folder, flushed, then renamed into place. */
-export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+export { PACK_MARKER, readManifest, keptLine } from './manifest.js';
+export { lockFolder } from './lock.js';
+
+/**
+ * Writes one file atomically: a temporary file in the same folder, then renamed into place.
+ * `sync` flushes it first (for a file that must survive a power cut; pack files are made durable
+ * once per pack instead, and cache entries carry a checksum).
+ */
+export function writeFileAtomic(file: string, content: string | Uint8Array, options: { sync?: boolean } = {}): void {
   mkdirSync(dirname(file), { recursive: true });
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   const fd = openSync(temp, 'w');
@@ -16,25 +33,11 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-    fsyncSync(fd);
+    if (options.sync !== false) fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
   renameSync(temp, file);
-}
-
-/** The marker file that says a folder is an `oba` output and may be replaced by the next run. */
-export const PACK_MARKER = '.oba-output';
-const MARKER_TEXT = 'Written by oba. The whole folder is replaced on every run.\n';
-
-/** The manifest part of a folder's marker file, or undefined when there is none. */
-export function readManifest(outDir: string): string | undefined {
-  try {
-    const text = readFileSync(join(outDir, PACK_MARKER), 'utf8');
-    return text.startsWith(MARKER_TEXT) ? text.slice(MARKER_TEXT.length) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The files of a pack, by path relative to the output folder (always `/`-separated): text or bytes. */
@@ -50,22 +53,24 @@ export function insideFolder(folder: string, relativePath: string): string {
   return full;
 }
 
-/**
- * Replaces `outDir` with exactly `files` (see `openPack`). The new pack is written to a staging
- * folder beside it and swapped in with two renames (old folder aside, new folder in), so the folder holds the old
- * pack or the new one, never a mix. Should a run die between the two renames, the next run (and
- * `recoverPack`) puts the old pack back. A folder that has files but no marker was not written by
- * oba: it is left alone and the run refused. The caller holds the folder's lock (`lockFolder`).
- */
-export function writePack(outDir: string, files: PackFiles, inputs: readonly string[] = [], manifest = ''): void {
-  const pack = openPack(outDir, inputs);
+export interface PackOptions {
+  /** Input files and folders (configuration, plan, data, narratives, templates): never inside the output. */
+  inputs?: readonly string[];
+  /** The command writing the pack; a folder written by another command is refused. */
+  command?: string;
+}
+
+/** Replaces `oba`'s files in `outDir` with exactly `files` (see `openPack`). */
+export function writePack(outDir: string, files: PackFiles, options: PackOptions = {}, key = ''): PackWriter {
+  const pack = openPack(outDir, options);
   try {
     for (const [path, content] of files) pack.add(path, content);
   } catch (error) {
     pack.discard();
     throw error;
   }
-  pack.commit(manifest);
+  pack.commit(key);
+  return pack;
 }
 
 /** A pack being written: files go to the staging folder as they come, so none is held in memory. */
@@ -73,113 +78,262 @@ export interface PackWriter {
   add(path: string, content: string | Uint8Array): void;
   /** The SHA-256 of every file added, by path, sorted by path. */
   hashes(): [string, string][];
-  /** Writes the marker (with the manifest) and swaps the new pack in. */
-  commit(manifest: string): void;
+  /** Writes the manifest (with this fingerprint of the inputs) and swaps the new pack in. */
+  commit(key: string): void;
   /** Throws the staging folder away, leaving the old pack as it was. */
   discard(): void;
+  /** The user's entries the commit kept (files, links and folders). */
+  kept(): UserEntry[];
 }
 
-export function openPack(outDir: string, inputs: readonly string[] = []): PackWriter {
-  const target = resolve(outDir);
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function isMountPoint(dir: string): boolean {
+  return statSync(dir).dev !== statSync(dirname(dir)).dev;
+}
+
+/** Refuses an output folder that holds an input, or lies inside an input folder. */
+function checkInputs(target: string, outDir: string, inputs: readonly string[]): void {
   for (const input of inputs) {
     const inputPath = resolve(input);
     if (inputPath === target || inputPath.startsWith(target + sep)) {
       throw new CliError(`--out ${outDir} holds input files (${input}); choose another output folder`, 2);
     }
-  }
-  recoverPack(target);
-  if (existsSync(target)) {
-    if (lstatSync(target).isSymbolicLink()) throw new CliError(`--out ${outDir} is a symbolic link; give a real folder`, 2);
-    if (!statSync(target).isDirectory()) throw new CliError(`--out ${outDir} is a file; give a folder`, 2);
-    const entries = readdirSync(target);
-    if (entries.length > 0 && !entries.includes(PACK_MARKER)) {
-      throw new CliError(`--out ${outDir} already has files that oba did not write; choose an empty or new folder`, 2);
+    if (target.startsWith(inputPath + sep)) {
+      throw new CliError(`--out ${outDir} is inside the input folder ${input}; choose an output folder outside it`, 2);
     }
   }
+}
+
+function refuseState(state: FolderState, outDir: string, command: string | undefined): Manifest | undefined {
+  if (state.kind === 'foreign') throw new CliError(`--out ${outDir} already has files that oba did not write; choose an empty or new folder`, 2);
+  if (state.kind === 'legacy') {
+    throw new CliError(
+      `--out ${outDir} was written by an older version of oba, which kept no list of its own files, so oba cannot tell them from yours. ` +
+        `Move any files of yours out of it, then delete it (\`rm -r ${outDir}\`) and run again`,
+      1,
+    );
+  }
+  if (state.kind !== 'pack') return undefined;
+  const owner = state.manifest.command;
+  if (command && owner && owner !== command) {
+    throw new CliError(`--out ${outDir} holds the output of \`oba ${owner}\`; give \`oba ${command}\` a folder of its own`, 2);
+  }
+  return state.manifest;
+}
+
+/** Whether a pack path and a user's entry are in each other's way (the same path, or one inside the other). */
+function clash(path: string, entry: UserEntry): boolean {
+  if (entry.path === path) return true;
+  if (path.startsWith(entry.path + '/')) return entry.kind !== 'dir';
+  return entry.path.startsWith(path + '/');
+}
+
+function clashError(outDir: string, entry: UserEntry): CliError {
+  return new CliError(
+    `${join(outDir, entry.path)} is not a file oba wrote (or it was changed since), and the new output needs that name; ` +
+      `oba will not overwrite it: move it out of ${outDir} and run again`,
+    1,
+  );
+}
+
+export function openPack(outDir: string, options: PackOptions = {}): PackWriter {
+  const target = resolve(outDir);
+  checkInputs(target, outDir, options.inputs ?? []);
+  recoverPack(target);
+  if (lstatExists(target)) {
+    if (lstatSync(target).isSymbolicLink()) throw new CliError(`--out ${outDir} is a symbolic link; give a real folder`, 2);
+    if (!statSync(target).isDirectory()) throw new CliError(`--out ${outDir} is a file; give a folder`, 2);
+  }
+  const initial = folderState(target);
+  refuseState(initial, outDir, options.command);
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
-  const staging = join(parent, `.${basename(target)}.staging-${process.pid}`);
+  const inside = initial.kind !== 'absent' && isMountPoint(target);
+  const staging = inside ? join(target, `.oba-staging-${process.pid}`) : join(parent, `.${basename(target)}.oba-staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
+  let user = initial.kind === 'pack' ? sortContents(target, initial.manifest).user : [];
   const written = new Map<string, string>();
+  const add = (path: string, content: string | Uint8Array) => {
+    if (path === PACK_MARKER || written.has(path)) throw new Error(`the pack writes ${path} twice`);
+    const file = insideFolder(staging, path);
+    const entry = user.find((e) => clash(path, e));
+    if (entry) throw clashError(outDir, entry);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+    written.set(path, sha256(content));
+  };
   return {
-    add(path, content) {
-      if (path === PACK_MARKER || written.has(path)) throw new Error(`the pack writes ${path} twice`);
-      writeFileAtomic(insideFolder(staging, path), content);
-      written.set(path, sha256(content));
-    },
-    hashes: () => [...written].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-    commit(manifest) {
-      writeFileAtomic(join(staging, PACK_MARKER), `${MARKER_TEXT}${manifest}`);
-      const old = join(parent, `.${basename(target)}.old-${process.pid}`);
-      if (existsSync(target)) renameSync(target, old);
-      renameSync(staging, target);
-      rmSync(old, { recursive: true, force: true });
+    add,
+    hashes: () => [...written].sort(([a], [b]) => byPath(a, b)),
+    commit(key) {
+      // Look again: the user may have added or changed files while the pack was built.
+      const state = folderState(target);
+      const manifest = refuseState(state, outDir, options.command);
+      user = manifest ? sortContents(target, manifest).user : state.kind === 'empty' ? [] : user;
+      for (const path of written.keys()) {
+        const entry = user.find((e) => clash(path, e));
+        if (entry) throw clashError(outDir, entry);
+      }
+      const text = formatManifest(options.command ?? 'oba', key, [...written].sort(([a], [b]) => byPath(a, b)));
+      if (inside) {
+        writeFileSync(join(staging, PACK_MARKER), text);
+        syncFolder(staging);
+        renameSync(staging, join(target, COMMIT));
+        flushFolder(target);
+        finishInsideCommit(target);
+        return;
+      }
+      for (const entry of user) carry(join(target, entry.path), join(staging, entry.path), entry);
+      writeFileSync(join(staging, PACK_MARKER), text);
+      syncFolder(staging);
+      if (state.kind === 'absent') renameSync(staging, target);
+      else {
+        const old = swapFolders(staging, target, join(parent, `.${basename(target)}.oba-old-${process.pid}`));
+        // Files the user saved in the old folder since it was sorted: moved across, never lost.
+        if (manifest) for (const late of sortContents(old, manifest).user) if (!lstatExists(join(target, late.path))) carry(join(old, late.path), join(target, late.path), late, true);
+        rmSync(old, { recursive: true, force: true });
+      }
+      flushFolder(parent);
     },
     discard: () => rmSync(staging, { recursive: true, force: true }),
+    kept: () => user,
   };
+}
+
+function lstatExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Puts a user's entry into the new folder: a hard link to the same file (a copy where links fail), the same link, or a folder. */
+function carry(from: string, to: string, entry: UserEntry, move = false): void {
+  mkdirSync(dirname(to), { recursive: true });
+  if (move) return renameSync(from, to);
+  if (entry.kind === 'dir') mkdirSync(to, { recursive: true });
+  else if (entry.kind === 'link') symlinkSync(readlinkSync(from), to);
+  else {
+    try {
+      linkSync(from, to);
+    } catch {
+      copyFileSync(from, to);
+    }
+  }
+}
+
+/** Inside a mount point: the staged pack, renamed here once complete; its presence is the commit point. */
+const COMMIT = '.oba-commit';
+
+/**
+ * Moves a committed pack into a mount-point folder: `oba`'s old files that the new pack does not
+ * have are removed (only while unchanged), the new files moved in, the manifest last. Safe to
+ * repeat, so a run killed part-way is finished by the next.
+ */
+function finishInsideCommit(target: string): void {
+  const commit = join(target, COMMIT);
+  const next = parseManifest(readFileSync(join(commit, PACK_MARKER), 'utf8'));
+  if (next === 'legacy') throw new Error(`the staged manifest in ${commit} cannot be read`);
+  const state = folderState(target);
+  if (state.kind === 'pack') {
+    for (const [path, hash] of state.manifest.files) {
+      const file = join(target, path);
+      if (next.files.has(path) || !lstatExists(file) || !lstatSync(file).isFile() || sha256(readFileSync(file)) !== hash) continue;
+      rmSync(file);
+      removeEmptyParents(target, dirname(file));
+    }
+  }
+  for (const path of [...next.files.keys()].sort(byPath)) {
+    const from = join(commit, path);
+    if (!lstatExists(from)) continue;
+    mkdirSync(dirname(join(target, path)), { recursive: true });
+    renameSync(from, join(target, path));
+  }
+  renameSync(join(commit, PACK_MARKER), join(target, PACK_MARKER));
+  rmSync(commit, { recursive: true, force: true });
+  flushFolder(target);
+}
+
+function removeEmptyParents(root: string, dir: string): void {
+  while (dir !== root && dir.startsWith(root + sep) && readdirSync(dir).length === 0) {
+    rmdirSync(dir);
+    dir = dirname(dir);
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
  * Repairs what a run killed part-way may have left: if the folder is missing but an old copy
- * was set aside, the old copy is put back; staging folders of dead runs are removed.
+ * was set aside, the old copy is put back; a pack committed inside a mount point is moved into
+ * place; staging folders and lock drafts of dead runs are removed. Only names `oba` makes are
+ * touched (`.<name>.oba-staging-<pid>`, `.<name>.oba-old-<pid>`, `.<name>.lock.<pid>.tmp`).
  */
 export function recoverPack(outDir: string): void {
   const target = resolve(outDir);
   const parent = dirname(target);
   if (!existsSync(parent)) return;
-  const name = basename(target);
-  const leftovers = readdirSync(parent).filter((n) => n.startsWith(`.${name}.old-`) || n.startsWith(`.${name}.staging-`));
-  for (const leftover of leftovers.sort()) {
-    const pid = Number(leftover.slice(leftover.lastIndexOf('-') + 1));
+  const name = escapeRegExp(basename(target));
+  const ours = new RegExp(`^\\.${name}\\.(?:oba-(old|staging)-(\\d+)|lock\\.(\\d+)\\.(?:tmp|stale))$`);
+  for (const leftover of readdirSync(parent).sort()) {
+    const match = ours.exec(leftover);
+    if (!match) continue;
+    const pid = Number(match[2] ?? match[3]);
     if (pid !== process.pid && processAlive(pid)) continue;
     const full = join(parent, leftover);
-    if (leftover.startsWith(`.${name}.old-`) && !existsSync(target)) renameSync(full, target);
+    if (match[1] === 'old' && !lstatExists(target)) renameSync(full, target);
     else rmSync(full, { recursive: true, force: true });
   }
-}
-
-function processAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  if (!lstatExists(target) || !lstatSync(target).isDirectory()) return;
+  for (const entry of readdirSync(target)) {
+    const staged = /^\.oba-staging-(\d+)$/.exec(entry);
+    if (staged && (Number(staged[1]) === process.pid || !processAlive(Number(staged[1])))) rmSync(join(target, entry), { recursive: true, force: true });
   }
+  if (existsSync(join(target, COMMIT, PACK_MARKER))) finishInsideCommit(target);
+  else rmSync(join(target, COMMIT), { recursive: true, force: true });
 }
 
 /**
- * Takes the lock on an output folder for this process: a `.<name>.lock` file beside it, created
- * exclusively, holding the pid. A lock left by a process that no longer runs is taken over.
- * Returns the function that releases it.
+ * Removes `oba`'s own files from a folder (those its manifest lists, still unchanged), keeping
+ * everything else; the folder itself goes only if nothing else is left in it.
+ * Returns the user's entries kept.
  */
-export function lockFolder(outDir: string): () => void {
+export function cleanPack(outDir: string, command?: string): UserEntry[] {
   const target = resolve(outDir);
-  const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
-  const lock = join(parent, `.${basename(target)}.lock`);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lock, 'wx');
-      writeSync(fd, `${process.pid}\n`);
-      closeSync(fd);
-      return () => rmSync(lock, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(readFileSync(lock, 'utf8').trim());
-      if (processAlive(holder) && holder !== process.pid) {
-        throw new CliError(`another oba run (process ${holder}) is writing ${outDir}; wait for it to finish, or delete ${lock} if it is not running`, 1);
-      }
-      rmSync(lock, { force: true });
-    }
+  recoverPack(target);
+  const state = folderState(target);
+  if (state.kind === 'absent' || state.kind === 'empty') return [];
+  const manifest = refuseState(state, outDir, command)!;
+  const { oba, user } = sortContents(target, manifest);
+  for (const path of oba) {
+    rmSync(join(target, path));
+    removeEmptyParents(target, dirname(join(target, path)));
   }
-  throw new CliError(`cannot take the lock ${lock}; delete it if no oba run is writing ${outDir}`, 1);
+  // What is left is the user's; an empty manifest keeps the folder open to the next run.
+  if (readdirSync(target).length === 1) rmSync(target, { recursive: true });
+  else writeFileAtomic(join(target, PACK_MARKER), formatManifest(manifest.command ?? command ?? 'oba', '', []));
+  return user;
 }
 
-/** Reads every file of a pack folder (except the marker) as bytes, for `--check` comparisons. */
+/** Reads `oba`'s files of a pack folder (those its manifest lists; every file when it has none) as bytes. */
 export function readPack(outDir: string): PackFiles {
   const files: PackFiles = new Map();
+  const manifest = folderState(outDir);
+  if (manifest.kind === 'pack') {
+    for (const path of [...manifest.manifest.files.keys()].sort(byPath)) {
+      const file = join(outDir, path);
+      if (lstatExists(file) && lstatSync(file).isFile()) files.set(path, readFileSync(file));
+    }
+    return files;
+  }
   const walk = (dir: string, prefix: string) => {
     for (const name of readdirSync(dir).sort()) {
       const full = join(dir, name);

@@ -22,6 +22,9 @@ export const SHEET_SECTIONS = {
   actions: 'What do we propose to do?',
 } as const;
 
+/** Front matter is a few `key: value` lines; more than this is refused, unread. */
+export const MAX_FRONT_MATTER_BYTES = 16 * 1024;
+
 export interface Narrative {
   file: string;
   indicator: number | undefined;
@@ -41,7 +44,7 @@ export function parseNarrative(text: string, file: string): Narrative {
   const fm = /^---\n([\s\S]*?)\n---\n?/.exec(normalised);
   if (fm) {
     body = normalised.slice(fm[0].length);
-    const parsed = parseYaml(fm[1]!, file);
+    const parsed = parseYaml(fm[1]!, file, { maxBytes: MAX_FRONT_MATTER_BYTES });
     if (!parsed.ok) problems.push(...parsed.problems);
     else if (parsed.value && typeof parsed.value === 'object' && !Array.isArray(parsed.value)) meta = parsed.value as Record<string, unknown>;
     else problems.push(`${file}: the front matter must be key: value lines`);
@@ -62,14 +65,28 @@ export function parseNarrative(text: string, file: string): Narrative {
     lines = [];
   };
   for (const line of body.split('\n')) {
-    const heading = /^##\s+(.+?)\s*#*\s*$/.exec(line);
-    if (heading && !line.startsWith('###')) {
+    const heading = sectionHeading(line);
+    if (heading !== undefined) {
       flush();
-      current = heading[1]!;
+      current = heading;
     } else lines.push(line);
   }
   flush();
   return { file, indicator, area: text_(meta['area']), updated: text_(meta['updated']), owner: text_(meta['owner']), sections, problems };
+}
+
+/**
+ * The text of a `## ` heading line (without a closing run of `#`), or undefined for any other
+ * line. Written without a regular expression that could backtrack over a long line.
+ */
+export function sectionHeading(line: string): string | undefined {
+  if (!line.startsWith('##') || !/^[ \t]/.test(line.slice(2))) return undefined;
+  let text = line.slice(2).trim();
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '#') end--;
+  if (end === 0) text = '';
+  else if (end < text.length && /[ \t]/.test(text[end - 1]!)) text = text.slice(0, end).trimEnd();
+  return text === '' ? undefined : text;
 }
 
 /** Section text by key, or undefined when the narrative does not have it. */

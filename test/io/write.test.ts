@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, symlinkSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, symlinkSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { insideFolder, writePack } from '../../src/io/write.js';
@@ -34,7 +34,7 @@ describe('paths and names', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('refuses a symbolic link as the output folder, and one planted inside the old pack is not followed', () => {
+  it('refuses a symbolic link as the output folder, and one planted inside the old pack is neither followed nor replaced', () => {
     const root = tempFolder({ 'elsewhere/keep.txt': 'precious' });
     symlinkSync(join(root, 'elsewhere'), join(root, 'link'));
     expect(() => writePack(join(root, 'link'), new Map([['a.md', 'x']]))).toThrow(/symbolic link/);
@@ -42,10 +42,12 @@ describe('paths and names', () => {
     const out = join(root, 'pack');
     writePack(out, new Map([['a.md', 'one']]));
     symlinkSync(join(root, 'elsewhere'), join(out, 'charts'));
-    writePack(out, new Map([['a.md', 'two'], ['charts/c.svg', '<svg/>']]));
-    expect(readFileSync(join(root, 'elsewhere', 'keep.txt'), 'utf8')).toBe('precious');
+    expect(() => writePack(out, new Map([['a.md', 'two'], ['charts/c.svg', '<svg/>']]))).toThrow(/pack\/charts is not a file oba wrote.*move it out/);
+    expect(readFileSync(join(out, 'a.md'), 'utf8')).toBe('one');
+    writePack(out, new Map([['a.md', 'two']]));
+    expect(lstatSync(join(out, 'charts')).isSymbolicLink()).toBe(true);
     expect(readdirSync(join(root, 'elsewhere'))).toEqual(['keep.txt']);
-    expect(readFileSync(join(out, 'charts/c.svg'), 'utf8')).toBe('<svg/>');
+    expect(readFileSync(join(root, 'elsewhere', 'keep.txt'), 'utf8')).toBe('precious');
   });
 
   it('refuses to replace a folder of files oba did not write', () => {
@@ -58,6 +60,6 @@ describe('paths and names', () => {
     const root = tempFolder({ 'data/series.csv': 'x' });
     mkdirSync(join(root, 'out'), { recursive: true });
     writeFileSync(join(root, 'out', 'input.csv'), 'x');
-    expect(() => writePack(join(root, 'data'), new Map([['a.md', 'x']]), [join(root, 'data/series.csv')])).toThrow(/holds input files/);
+    expect(() => writePack(join(root, 'data'), new Map([['a.md', 'x']]), { inputs: [join(root, 'data/series.csv')] })).toThrow(/holds input files/);
   });
 });

@@ -1,65 +1,86 @@
 /**
- * Crash-safe output: `oba report` killed with SIGKILL at random points leaves the output folder
- * holding the previous complete pack or the new complete pack, never a mix or a partial file;
- * two runs writing one folder at once are kept apart by a lock. Runs the compiled CLI (built by
- * test/global-setup.ts).
+ * Crash-safe output: `oba report` killed with SIGKILL at seeded random points leaves the output
+ * folder holding the previous complete pack or the new complete pack (every format it writes),
+ * checked as the kill left it, before any run repairs anything; a user's own file in the folder
+ * survives every kill. Two runs writing one folder at once are kept apart by a lock. Runs the
+ * compiled CLI (built by test/global-setup.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../helpers/cli.js';
 import { readTree, sameTree } from '../helpers/files.js';
-import { recoverPack } from '../../src/io/write.js';
+import { browserPath } from '../helpers/print.js';
 import { mulberry32 } from '../../src/tools/data-gen/random.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const bin = join(root, 'bin/oba');
 const config = join(root, 'data/oba.config.yaml');
+// Every format the pack is written in; pdf where a browser is installed (always under CI).
+const formats = browserPath || process.env['CI'] ? 'md,html,pdf' : 'md,html';
 
-
-
-function report(out: string, cwd: string, extra: string[] = []) {
-  return spawnSync(process.execPath, [bin, 'report', '--out', out, '--config', config, '--no-cache', '--jobs', '1', '--quiet', ...extra], { cwd, encoding: 'utf8' });
+function args(out: string, extra: string[]): string[] {
+  return [bin, 'report', '--out', out, '--config', config, '--format', formats, '--no-cache', '--jobs', '1', '--quiet', ...extra];
 }
 
+function report(out: string, cwd: string, extra: string[] = []) {
+  return spawnSync(process.execPath, args(out, extra), { cwd, encoding: 'utf8' });
+}
 
+/** The folder as a reader sees it, without the user's own file. */
+function packIn(out: string): Map<string, string> {
+  const tree = readTree(out);
+  tree.delete('notes.md');
+  return tree;
+}
 
 describe('crash-safe output', () => {
-  it('leaves the previous or the new complete pack when killed at random points', async () => {
-    const cwd = tempFolder();
+  it('leaves the previous or the new complete pack, as the kill left it, and the user\'s file', async () => {
+    const cwd = tempFolder({ '.pack.old-backup/keep.md': 'a folder of the user\'s with a name like oba\'s' });
     // The previous pack (as at 2014) and the pack the interrupted runs are writing (all data).
     expect(report('reference-old', cwd, ['--as-of', '2014']).status).toBe(0);
+    const started = performance.now();
     expect(report('reference-new', cwd).status).toBe(0);
+    const runLength = performance.now() - started;
     const previous = readTree(join(cwd, 'reference-old'));
     const next = readTree(join(cwd, 'reference-new'));
     expect(sameTree(previous, next)).toBe(false);
+    expect([...next.keys()].some((p) => p.endsWith('.html'))).toBe(true);
 
     const random = mulberry32(20151);
     const out = join(cwd, 'pack');
     const outcomes: string[] = [];
-    for (let i = 0; i < 4; i++) {
-      // Start from the previous pack each time.
-      expect(report(out, cwd, ['--as-of', '2014']).status).toBe(0);
-      const child = spawn(process.execPath, [bin, 'report', '--out', out, '--config', config, '--no-cache', '--jobs', '1', '--quiet'], { cwd, stdio: 'ignore' });
+    cpSync(join(cwd, 'reference-old'), out, { recursive: true });
+    writeFileSync(join(out, 'notes.md'), 'minutes of the board');
+    for (let i = 0; i < 5; i++) {
+      const child = spawn(process.execPath, args(out, []), { cwd, stdio: 'ignore' });
       const exited = new Promise((r) => child.once('exit', r));
-      const delay = 200 + Math.floor(random() * 2500);
+      // Kill points spread over the whole run, the swap at its end included.
+      const delay = Math.floor(random() * runLength * 1.1);
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
       await exited;
-      // What any later run does first: put back a pack set aside by a run killed mid-swap.
-      recoverPack(out);
-      expect(existsSync(out), `after a kill at ${delay} ms`).toBe(true);
-      const now = readTree(out);
+      const where = `after a kill at ${delay} ms of about ${Math.round(runLength)}`;
+      expect(existsSync(out), where).toBe(true);
+      const now = packIn(out);
       const which = sameTree(now, previous) ? 'previous' : sameTree(now, next) ? 'new' : 'mixed';
-      expect(which, `after a kill at ${delay} ms`).not.toBe('mixed');
+      expect(which, where).not.toBe('mixed');
+      expect(readFileSync(join(out, 'notes.md'), 'utf8'), where).toBe('minutes of the board');
       outcomes.push(which);
-      // Nothing but the lock of the dead run is left beside it, and the next run takes that over.
-      expect(readdirSync(cwd).filter((n) => n.startsWith('.pack.') && !n.endsWith('.lock'))).toEqual([]);
+      // Start the next kill from the previous pack again.
+      if (which === 'new') {
+        expect(report(out, cwd, ['--as-of', '2014']).status).toBe(0);
+        expect(sameTree(packIn(out), previous)).toBe(true);
+      }
     }
     expect(report(out, cwd).status).toBe(0);
-    expect(sameTree(readTree(out), next)).toBe(true);
-  }, 240_000);
+    expect(sameTree(packIn(out), next)).toBe(true);
+    expect(readFileSync(join(out, 'notes.md'), 'utf8')).toBe('minutes of the board');
+    // Only oba's own leftovers were cleared; the user's look-alike folder is untouched.
+    expect(readdirSync(cwd).filter((n) => n.startsWith('.pack.')).sort()).toEqual(['.pack.old-backup']);
+    expect(readFileSync(join(cwd, '.pack.old-backup', 'keep.md'), 'utf8')).toContain('user');
+  }, 480_000);
 
   it('keeps two runs writing one folder at once apart with a lock', async () => {
     const cwd = tempFolder();
@@ -77,7 +98,9 @@ describe('crash-safe output', () => {
     const refused = a.code === 1 ? a : b;
     expect(refused.stderr).toMatch(/another oba run \(process \d+\) is writing .*pack; wait for it to finish/);
     expect(existsSync(join(cwd, '.pack.lock'))).toBe(false);
-    expect(report(join(cwd, 'reference'), cwd).status).toBe(0);
-    expect(sameTree(readTree(out), readTree(join(cwd, 'reference')))).toBe(true);
+    expect(spawnSync(process.execPath, [bin, 'report', '--out', join(cwd, 'reference'), '--config', config, '--no-cache', '--jobs', '1', '--quiet'], { cwd }).status).toBe(0);
+    const written = readTree(out);
+    const reference = readTree(join(cwd, 'reference'));
+    expect(sameTree(written, reference)).toBe(true);
   }, 120_000);
 });

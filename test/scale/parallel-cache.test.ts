@@ -4,7 +4,7 @@
  * Runs the compiled CLI (the worker pool needs the compiled worker), built by test/global-setup.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../helpers/cli.js';
@@ -57,12 +57,19 @@ describe('the cache', () => {
     expect(again.stderr).toMatch(/0 charts drawn, 23 from the cache/);
     expectSameFiles(join(cwd, 'clean'), join(cwd, 'again'));
 
-    // Corrupt one cache entry and edit one output file: both are detected, never trusted.
+    // An edited page is the user's now: kept, and the run stops until it is moved away.
+    writeFileSync(join(cwd, 'again', 'index.md'), 'edited by hand\n');
+    const refused = oba(['report', '--out', 'again', '--jobs', '1'], cwd);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/again\/index\.md is not a file oba wrote \(or it was changed since\).*move it out/);
+    expect(readFileSync(join(cwd, 'again', 'index.md'), 'utf8')).toBe('edited by hand\n');
+    rmSync(join(cwd, 'again', 'index.md'));
+
+    // Corrupt one cache entry: detected, never trusted; the missing page is written again.
     const cacheDir = join(cwd, '.oba-cache');
     const bucket = readdirSync(cacheDir)[0]!;
     const entry = join(cacheDir, bucket, readdirSync(join(cacheDir, bucket))[0]!);
     writeFileSync(entry, readFileSync(entry, 'utf8').replace('<svg', '<svg data-tampered="1"'));
-    writeFileSync(join(cwd, 'again', 'index.md'), 'edited by hand\n');
     const repaired = oba(['report', '--out', 'again', '--jobs', '1'], cwd);
     expect(repaired.stderr).toMatch(/1 charts drawn, 22 from the cache\. 1 corrupt cache entries were found and redrawn/);
     expectSameFiles(join(cwd, 'clean'), join(cwd, 'again'));

@@ -1,6 +1,6 @@
 /** `oba show <measure>`: a measure's series as a terminal table, JSON or CSV. */
 import { stringify } from 'csv-stringify/sync';
-import type { Terminal } from '../terminal.js';
+import { terminalSafe, type Terminal } from '../terminal.js';
 import { formatIssue, loadWorkspace } from '../workspace.js';
 import { CliError } from '../errors.js';
 import { formatObservation, MISSING_WORDS, STATUS_WORDS } from '../../render/format.js';
@@ -71,24 +71,24 @@ function csvRow(o: Observation): Record<string, string> {
 
 function tableText(measure: Measure, series: { area: string; observations: Observation[] }[], terminal: Terminal): string {
   const c = terminal.colour;
-  const out: string[] = [c.bold(`${measure.id}: ${measure.title}`), `${measure.source}`, ''];
+  const out: string[] = [c.bold(terminalSafe(`${measure.id}: ${measure.title}`)), terminalSafe(measure.source), ''];
   const markers = new Set<string>();
   for (const s of series) {
     if (s.observations.length === 0) {
-      out.push(`${s.area}: no data`, '');
+      out.push(`${terminalSafe(s.area)}: no data`, '');
       continue;
     }
-    out.push(c.bold(s.area));
+    out.push(c.bold(terminalSafe(s.area)));
     const rows = s.observations.map((o) => {
       if (o.missing) markers.add(`${o.missing}: ${MISSING_WORDS[o.missing]}`);
       for (const f of o.status) markers.add(`[${f}]: ${STATUS_WORDS[f]}`);
       const cell = formatObservation(o, measure);
       return [
-        o.period.label,
+        terminalSafe(o.period.label),
         o.value === null ? c.dim(cell) : cell,
         o.numerator === undefined ? '' : String(o.numerator),
         o.denominator === undefined ? '' : String(o.denominator),
-        o.note ?? '',
+        terminalSafe(o.note ?? ''),
       ];
     });
     out.push(textTable([{ header: 'period' }, { header: 'value', align: 'right' }, { header: 'numerator', align: 'right' }, { header: 'denominator', align: 'right' }, { header: 'note' }], rows));
