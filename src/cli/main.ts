@@ -79,6 +79,18 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .action((options) => runWith(options, async (t) => (await import('./commands/list.js')).list(options, t, cwd)));
 
   program
+    .command('init')
+    .description("Start a plan for a council: oba.config.yaml, plan.yaml, narratives/ and data/ with the council's published figures")
+    .argument('[dir]', 'folder to write into (default: this folder)')
+    .option('--council <name>', 'the council, as an English authority with children\'s services, e.g. Bradford')
+    .option('--code <code>', 'its ONS code, e.g. E08000032')
+    .option('--from <start>', 'blank (a plan of the measures in the published files) or leeds (the bundled Leeds example)', 'blank')
+    .option('--start <date>', 'when the plan was agreed, YYYY-MM-DD: each baseline is frozen here', '2023-04-01')
+    .option('--end <date>', 'when the plan ends, YYYY-MM-DD', '2026-03-31')
+    .addHelpText('after', '\nExample:\n  oba init --council Bradford --code E08000032\n  oba init my-plan --council Kirklees --start 2024-04-01 --end 2027-03-31')
+    .action((dir, options) => run(async (t) => (await import('./commands/init.js')).init(dir, options, t, cwd)));
+
+  program
     .command('areas')
     .description('List the areas data may be reported for: type, name, code and the other names files use')
     .addOption(configOption())

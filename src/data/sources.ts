@@ -61,6 +61,7 @@ import { measureLookup, unknownAreaMessage } from './ingest.js';
 import { error, listOr, nearest, quote, sortIssues, warning } from './issues.js';
 import { formatAppliesTo, parsePeriod, PERIOD_FORMATS, type PeriodFormat } from './period.js';
 import { MISSING_MARKERS, STATUS_FLAGS } from './value.js';
+import { expandPreset, findPreset, formatFromTimeIdentifier, PRESET_NAMES } from './presets.js';
 
 /** A column: its header name (matched ignoring surrounding spaces and case) or its 1-based number. */
 export type ColumnRef = string | number;
@@ -116,6 +117,7 @@ export interface SourceSpec {
 }
 
 const KEYS = [
+  'preset',
   'file',
   'title',
   'description',
@@ -169,13 +171,24 @@ export function parseSourceSpecs(raw: unknown, configFile: string, plan?: Pick<P
   const measures = plan ? measureLookup(plan) : undefined;
   const planAreas = plan ? areaMatcher(plan.areas) : undefined;
 
-  raw.forEach((entry, index) => {
+  raw.forEach((written, index) => {
     const at = `sources[${index}]`;
     const before = problems.length;
     const problem = (field: string, text: string) => problems.push(`${at}${field ? `.${field}` : ''}: ${text}`);
-    if (!isRecord(entry)) {
-      problem('', `expected a mapping with file:, measure: and columns:, got ${describe(entry)}`);
+    if (!isRecord(written)) {
+      problem('', `expected a mapping with file:, measure: and columns:, or preset: and file:, got ${describe(written)}`);
       return;
+    }
+    let entry = written;
+    if (written['preset'] !== undefined) {
+      const name = written['preset'];
+      const preset = typeof name === 'string' ? findPreset(name) : undefined;
+      if (!preset) {
+        const near = typeof name === 'string' ? nearest(name, PRESET_NAMES) : undefined;
+        problem('preset', `no preset ${describe(name)}${near ? `; did you mean ${near}?` : ''} (presets: ${PRESET_NAMES.join(', ')})`);
+        return;
+      }
+      entry = expandPreset(preset, written);
     }
     for (const key of Object.keys(entry)) {
       if (!(KEYS as readonly string[]).includes(key)) {
@@ -650,6 +663,8 @@ function sourceIngest(
   let areaIdx: number[] = [];
   let measureIdx: number | undefined;
   let periodIdx: number | undefined;
+  /** An EES file's `time_identifier` column, which says how to read its periods (`formatFromTimeIdentifier`). */
+  let timeIdIdx: number | undefined;
   let noteIdx: number | undefined;
   let filters: { index: number; values: Set<string>; column: ColumnRef; wanted: string[]; hits: Set<string>; seen: Set<string> }[] = [];
   let rowsRead = 0;
@@ -682,6 +697,10 @@ function sourceIngest(
     areaIdx = spec.columns.area.map((ref, i) => need(spec.columns.area.length > 1 ? `columns.area[${i}]` : 'columns.area', ref)).filter((i): i is number => i !== undefined);
     if (spec.measureColumn !== undefined) measureIdx = need('measureColumn', spec.measureColumn);
     if (spec.columns.period !== undefined) periodIdx = need('columns.period', spec.columns.period);
+    if (periodIdx !== undefined && spec.periodFormat === undefined) {
+      const t = h.find('time_identifier');
+      if (typeof t === 'number') timeIdIdx = t;
+    }
     if (spec.columns.note !== undefined) noteIdx = need('columns.note', spec.columns.note);
     filters = spec.filter.flatMap((f) => {
       const index = need(`filter.${f.column}`, f.column);
@@ -766,10 +785,11 @@ function sourceIngest(
       // Rows of one period share its Period object (observations stay small); a cell that cannot
       // be read is reported on its own line each time.
       const text = cellText(record, periodIdx);
-      const cacheKey = `${measure.periodType}\u0000${text}`;
+      const format = spec.periodFormat ?? (timeIdIdx !== undefined ? formatFromTimeIdentifier(cellText(record, timeIdIdx), measure) : undefined);
+      const cacheKey = `${measure.periodType}\u0000${format ?? ''}\u0000${text}`;
       const cached = cellPeriods.get(cacheKey);
       if (cached) return { period: cached };
-      const r = readPeriodCell(text, measure, spec.periodFormat, file, record.line, periodIdx + 1);
+      const r = readPeriodCell(text, measure, format, file, record.line, periodIdx + 1);
       if ('period' in r) {
         if (cellPeriods.size >= PERIOD_CACHE_SIZE) cellPeriods.clear();
         cellPeriods.set(cacheKey, r.period);

@@ -96,8 +96,8 @@ describe('parseSourceSpecs', () => {
     );
     expect(specs.map((s) => s.index)).toEqual([0]);
     expect(problems).toEqual([
-      'sources[1]: expected a mapping with file:, measure: and columns:, got "just a string"',
-      'sources[2].colums: unknown field; did you mean columns? (allowed: file, title, description, measure, measureColumn, measureMap, columns, period, periodFormat, headerRow, filter, areas, wide, markers, emptyAs, periodStatus, note, unknownAreas)',
+      'sources[1]: expected a mapping with file:, measure: and columns:, or preset: and file:, got "just a string"',
+      'sources[2].colums: unknown field; did you mean columns? (allowed: preset, file, title, description, measure, measureColumn, measureMap, columns, period, periodFormat, headerRow, filter, areas, wide, markers, emptyAs, periodStatus, note, unknownAreas)',
       'sources[2].file: expected the path of a CSV file, got nothing',
       'sources[2].measure: the plan has no measure "neets"; did you mean neet?',
       'sources[2].columns: expected a mapping with area: and value: (and period: unless the file has a fixed period or is wide), got nothing',

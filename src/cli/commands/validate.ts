@@ -5,8 +5,10 @@ import { formatIssue, loadWorkspace, type Workspace } from '../workspace.js';
 import { acknowledgedLine, warningLines, withoutAcknowledged } from '../warnings.js';
 import { formatProblem, InputProblems, type Problem } from '../../config/problems.js';
 import type { DataIssue } from '../../data/types.js';
-import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { recognise } from '../../data/presets.js';
+import { readCsvBytes } from '../../data/csv.js';
 import { checkNarrativeText } from '../../report/narrative-check.js';
 import { loadNarratives } from '../assets.js';
 import type { Narrative } from '../../report/narrative.js';
@@ -21,6 +23,17 @@ export interface ValidateOptions {
 }
 
 export async function validate(options: ValidateOptions, terminal: Terminal, cwd: string): Promise<number> {
+  // Published files given with --data are recognised by their header, and the preset that reads them named.
+  if (options.data && options.data.length > 0) {
+    const recognised = options.data.map((f) => ({ file: f, presets: recognise(firstRows(resolve(cwd, f))) }));
+    for (const { file, presets } of recognised.filter((r) => r.presets.length > 0)) {
+      terminal.out(`${file}: ${presets[0]!.title}. Not oba's own format: read it through a preset, in sources: of oba.config.yaml:`);
+      for (const p of presets) terminal.out(`  - { preset: ${p.name}, file: ${file}${p.name === 'fingertips' ? ', measure: <the measure id in your plan>' : ''} }   # ${p.name === 'fingertips' ? 'any one indicator' : p.measure.title}`);
+    }
+    const native = recognised.filter((r) => r.presets.length === 0).map((r) => r.file);
+    if (native.length === 0) return 0;
+    options = { ...options, data: native };
+  }
   let workspace: Workspace;
   try {
     workspace = await loadWorkspace(options, cwd);
@@ -91,6 +104,23 @@ function narrativeFigureIssues(workspace: Awaited<ReturnType<typeof loadWorkspac
   return issues;
 }
 
+
+/** The first records of a file, enough to see its header (even one below a title block). */
+function firstRows(file: string): string[][] {
+  const rows: string[][] = [];
+  try {
+    const fd = openSync(file, 'r');
+    const buffer = Buffer.alloc(256 * 1024);
+    const n = readSync(fd, buffer, 0, buffer.length, 0);
+    closeSync(fd);
+    const bytes = buffer.subarray(0, n);
+    const end = n < buffer.length ? n : bytes.lastIndexOf(0x0a) + 1;
+    readCsvBytes(bytes.subarray(0, end), file, (r) => void (rows.length < 10 && rows.push(r.fields)));
+  } catch {
+    // A file that cannot be read is reported by the data check that follows.
+  }
+  return rows;
+}
 
 /** Problems in the configuration or plan: the data cannot be read until they are fixed. */
 function printInputProblems(problems: Problem[], options: ValidateOptions, terminal: Terminal, cwd: string): number {

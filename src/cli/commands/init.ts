@@ -1,0 +1,136 @@
+/**
+ * `oba init [DIR]`: a plan, configuration, narrative and the published data for a council, ready
+ * to validate and report at once. Asks nothing: every choice has a flag and a default.
+ */
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Terminal } from '../terminal.js';
+import { CliError } from '../errors.js';
+import { bundledConfigFile, CONFIG_FILE_NAME, loadConfig } from '../../config/config.js';
+import { packageRoot } from '../../io/package-root.js';
+import { closest } from '../../data/issues.js';
+import { configYaml, dataReadme, narrativeMarkdown, planYaml, type Council, type PublishedFile } from '../../init/scaffold.js';
+import { validate } from './validate.js';
+
+export interface InitOptions {
+  council?: string;
+  code?: string;
+  from?: string;
+  start?: string;
+  end?: string;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The bundled published files a new council's configuration reads, oldest first. */
+const FILES: PublishedFile[] = [
+  {
+    name: 'dfe-cla-sfr27-2010-at-31-march.csv',
+    comment: 'DfE children looked after at 31 March 2010 (SFR27/2010 underlying data): names only, no codes',
+    read: { mapping: '  - { file: {file}, measure: looked-after, period: 2010-03-31, columns: { area: geog_n, value: MarTotal_2010 } }' },
+  },
+  ...[
+    ['dfe-cla-sfr21-2011.csv', 2011],
+    ['dfe-cla-sfr20-2012.csv', 2012],
+    ['dfe-cla-sfr36-2013.csv', 2013],
+    ['dfe-cla-sfr36-2014.csv', 2014],
+    ['dfe-cla-sfr34-2015.csv', 2015],
+    ['dfe-cla-sfr41-2016.csv', 2016],
+    ['dfe-cla-sfr50-2017.csv', 2017],
+  ].map(([name, year]): PublishedFile => ({
+    name: String(name),
+    comment: `DfE children looked after at 31 March ${year} (SFR underlying data): no time column, so the period is given`,
+    read: { mapping: `  - { file: {file}, measure: looked-after, period: ${year}-03-31, columns: { area: [New_geog_code, geog_n], value: CLA_Mar${year} } }` },
+  })),
+  {
+    name: 'dfe-ees-cla-national-time-series-1994-2024.csv',
+    comment: 'DfE children looked after at 31 March, England, 1994-2024 (the latest vintage of the national series)',
+    read: { mapping: '  - { file: {file}, measure: looked-after, filter: { population_count: Children looked after at 31 March }, columns: { area: country_code, period: time_period, value: number } }' },
+  },
+  { name: 'dfe-ees-cla-number-and-rate-2021-2025.csv', comment: 'DfE Explore Education Statistics, children looked after at 31 March 2021-2025: number', read: { preset: 'dfe-ees-cla-number' } },
+  { name: 'dfe-ees-cla-number-and-rate-2021-2025.csv', comment: 'the same file: rate per 10,000 children', read: { preset: 'dfe-ees-cla-rate' } },
+  { name: 'dfe-ees-absence-cin-cla-by-la-2018-19-to-2024-25.csv', comment: 'DfE Explore Education Statistics, absence of children looked after, 2018/19-2024/25', read: { preset: 'dfe-ees-absence-cla' } },
+  { name: 'dfe-ees-ks4-cin-cla-by-la-2018-19-to-2024-25.csv', comment: 'DfE Explore Education Statistics, key stage 4 of children looked after, 2018/19-2024/25', read: { preset: 'dfe-ees-ks4-cla' } },
+  ...['2021', '2022', '2023', '2025'].flatMap((year): PublishedFile[] => [
+    { name: `dfe-nccis-neet-not-known-la-${year}.csv`, comment: `DfE NCCIS NEET and not known, ${year}: NEET`, read: { preset: 'dfe-nccis-neet' } },
+    { name: `dfe-nccis-neet-not-known-la-${year}.csv`, comment: 'the same file: activity not known', read: { preset: 'dfe-nccis-not-known' } },
+  ]),
+  { name: 'ons-conceptions-2017-table6-under18-by-la-1998-2017.csv', comment: 'ONS under-18 conceptions 1998-2017, table 6 saved as CSV', read: { preset: 'ons-conceptions-under18' } },
+];
+
+export async function init(dir: string | undefined, options: InitOptions, terminal: Terminal, cwd: string): Promise<number> {
+  const from = (options.from ?? 'blank').trim().toLowerCase();
+  if (from !== 'blank' && from !== 'leeds') throw new CliError(`--from "${options.from}" is not known; give blank (a plan of your own, from the published data) or leeds (the bundled Leeds example)`, 2);
+  const start = options.start ?? '2023-04-01';
+  const end = options.end ?? '2026-03-31';
+  for (const [flag, value] of [['--start', start], ['--end', end]] as const) {
+    if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value))) throw new CliError(`${flag} must be a date written YYYY-MM-DD, not "${value}"`, 2);
+  }
+  if (start >= end) throw new CliError(`--end ${end} must be after --start ${start}`, 2);
+  const target = resolve(cwd, dir ?? '.');
+  for (const name of [CONFIG_FILE_NAME, 'plan.yaml']) {
+    if (existsSync(join(target, name))) throw new CliError(`${join(target, name)} exists already; oba init writes only into a folder without a plan and configuration, so choose another folder`, 1);
+  }
+  mkdirSync(target, { recursive: true });
+
+  if (from === 'leeds') {
+    if (options.council !== undefined || options.code !== undefined) throw new CliError('--from leeds writes the bundled Leeds example as it is; leave out --council and --code, or use --from blank', 2);
+    const bundled = join(packageRoot(), 'data');
+    for (const name of ['plan.yaml', CONFIG_FILE_NAME, 'README.md']) copyFileSync(join(bundled, name), join(target, name));
+    for (const folder of ['series', 'authorities', 'narratives']) cpSync(join(bundled, folder), join(target, folder), { recursive: true });
+  } else {
+    const council = findCouncil(options);
+    const written = {
+      'plan.yaml': planYaml({ council, start, end, files: FILES }),
+      [CONFIG_FILE_NAME]: configYaml({ council, start, end, files: FILES }),
+      'narratives/indicator-01.md': narrativeMarkdown(council, start),
+      'data/README.md': dataReadme(council, FILES),
+    };
+    for (const [name, text] of Object.entries(written)) {
+      mkdirSync(join(target, name, '..'), { recursive: true });
+      writeFileSync(join(target, name), text);
+    }
+    const real = join(packageRoot(), 'data', 'real');
+    for (const name of new Set(FILES.map((f) => f.name))) copyFileSync(join(real, name), join(target, 'data', name));
+  }
+  terminal.out(`Wrote ${CONFIG_FILE_NAME}, plan.yaml, narratives/ and data/ in ${target}. Checking them:`);
+  const code = await validate({}, terminal, target);
+  const here = resolve(cwd) === target ? '' : `cd ${dir} && `;
+  terminal.out(['', 'Next:', `  ${here}oba status                             # the scorecard at a glance`, `  ${here}oba report --out board-pack            # the board pack`, `  ${here}oba report --format pdf --out board-pack   # ready to print (needs Chromium, Chrome or Edge)`].join('\n'));
+  return code;
+}
+
+/** The council named by --council and/or --code, from the authorities oba knows. */
+function findCouncil(options: InitOptions): Council {
+  const known = [...loadConfig(bundledConfigFile()).extraAreas.filter((a) => a.type === 'authority'), { name: 'Leeds', type: 'authority' as const, code: 'E08000035', aliases: ['383'] }];
+  const byCode = options.code ? known.find((a) => a.code?.toLowerCase() === options.code!.trim().toLowerCase()) : undefined;
+  const byName = options.council ? known.find((a) => a.name.toLowerCase() === options.council!.trim().toLowerCase() || a.aliases.some((x) => x.toLowerCase() === options.council!.trim().toLowerCase())) : undefined;
+  if (options.council === undefined && options.code === undefined) throw new CliError('give the council: --council "Bradford" (or --code E08000032, its ONS code)', 2);
+  if (byCode && byName && byCode !== byName) throw new CliError(`--code ${options.code} is ${byCode.name}, not ${options.council}; give one of them, or both for the same council`, 2);
+  const found = byCode ?? byName;
+  if (!found) {
+    if (options.council && options.code && /^E\d{8}$/i.test(options.code.trim())) return { name: options.council.trim(), code: options.code.trim().toUpperCase() };
+    const near = options.council ? closest(options.council, known.map((a) => a.name)) : [];
+    throw new CliError(
+      `${options.council ? `"${options.council}"` : `--code ${options.code}`} is not an English authority with children's services that oba knows${near.length > 0 ? `; the closest are ${near.map((n) => `"${n}"`).join(', ')}` : ''}. Give both --council and --code (the ONS code, such as E08000032) for any other`,
+      2,
+    );
+  }
+  const laCode = found.aliases.find((a) => /^\d{3}$/.test(a));
+  const region = regionOf(found.code!);
+  return { name: found.name, code: found.code!, ...(laCode ? { laCode } : {}), ...(region ? { region } : {}) };
+}
+
+/** The council's region, from the bundled Explore Education Statistics file, when it has the council. */
+function regionOf(code: string): Council['region'] {
+  const text = readFileSync(join(packageRoot(), 'data', 'real', 'dfe-ees-cla-number-and-rate-2021-2025.csv'), 'utf8').replace(/^\uFEFF/, '');
+  const [header, ...rows] = text.split(/\r?\n/);
+  const cols = header!.split(',');
+  const [iCode, iRegion, iName] = ['new_la_code', 'region_code', 'region_name'].map((c) => cols.indexOf(c));
+  for (const row of rows) {
+    // Names with commas are quoted, but the columns before la_name are plain.
+    const cells = row.split(',');
+    if (cells[iCode!] === code || row.includes(`,${code},`)) return { code: cells[iRegion!]!, name: cells[iName!]! };
+  }
+  return undefined;
+}

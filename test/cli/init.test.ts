@@ -1,0 +1,92 @@
+/**
+ * `oba init`: a council's plan, configuration, narrative and published data, which validate
+ * and give a pack at once, with no YAML written by hand.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { oba, tempFolder } from '../helpers/cli.js';
+
+describe('oba init --council Bradford --code E08000032', () => {
+  let dir: string;
+  let init: Awaited<ReturnType<typeof oba>>;
+  beforeAll(async () => {
+    dir = tempFolder();
+    init = await oba(['init', '--council', 'Bradford', '--code', 'E08000032'], dir);
+  }, 60_000);
+
+  it('writes the files, validates them and prints the next three commands', () => {
+    expect(init.code).toBe(0);
+    for (const f of ['oba.config.yaml', 'plan.yaml', 'narratives/indicator-01.md', 'data/README.md', 'data/dfe-ees-cla-number-and-rate-2021-2025.csv']) expect(existsSync(join(dir, f)), f).toBe(true);
+    expect(init.stdout).toMatch(/✔ 0 errors, \d+ warnings in 22 data files/);
+    expect(init.stdout).toMatch(/Next:\n {2}oba status .*\n {2}oba report --out board-pack .*\n {2}oba report --format pdf --out board-pack .*\n$/);
+  });
+
+  it('copies the published files unmodified', () => {
+    const name = 'dfe-nccis-neet-not-known-la-2025.csv';
+    expect(readFileSync(join(dir, 'data', name))).toEqual(readFileSync(join(process.cwd(), 'data', 'real', name)));
+  });
+
+  it('gives the council, its region from the published files, and says there are no bundled statistical neighbours', () => {
+    const plan = readFileSync(join(dir, 'plan.yaml'), 'utf8');
+    expect(plan).toContain('  - { name: Bradford, type: city, code: E08000032, aliases: ["380"] }');
+    expect(plan).toContain('  - { name: Yorkshire and The Humber, type: region, code: E12000003 }');
+    expect(plan).toMatch(/# Statistical neighbours: oba has no bundled list of them/);
+    expect(readFileSync(join(dir, 'oba.config.yaml'), 'utf8')).toContain('  - { preset: dfe-ees-cla-number, file: data/dfe-ees-cla-number-and-rate-2021-2025.csv }');
+  });
+
+  it('gives a pack with Bradford\'s real figures', async () => {
+    const run = await oba(['report', '--out', 'board-pack', '--jobs', '1', '--no-cache'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('bundled Leeds example');
+    const index = readFileSync(join(dir, 'board-pack', 'index.md'), 'utf8');
+    expect(index).toMatch(/^# Bradford Children and Young People's Plan: scorecard for Bradford/);
+    expect(index).toMatch(/^## The two obsessions$/m);
+    // The file's row: 2025, Bradford, children looked after on 31 March, 1366, rate 96.
+    expect(index).toContain('| 1,366 (31 March 2025) |');
+    expect(index).toContain('| 96 per 10,000 (31 March 2025) |');
+  }, 60_000);
+
+  it('refuses to write over a plan that is there', async () => {
+    const again = await oba(['init', '--council', 'Bradford'], dir);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/oba\.config\.yaml exists already/);
+  });
+});
+
+describe('oba init choices', () => {
+  it('finds the council by its code alone, or names the closest to a misspelt one', async () => {
+    const dir = tempFolder();
+    const byCode = await oba(['init', 'kirklees', '--code', 'E08000034'], dir);
+    expect(byCode.code).toBe(0);
+    expect(readFileSync(join(dir, 'kirklees', 'plan.yaml'), 'utf8')).toContain('city: Kirklees');
+    expect(byCode.stdout).toContain('  cd kirklees && oba status');
+    const typo = await oba(['init', '--council', 'Bradfrod'], tempFolder());
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('"Bradfrod" is not an English authority with children\'s services that oba knows; the closest are "Bradford"');
+  }, 60_000);
+
+  it('refuses a code that is another council, and a start after the end', async () => {
+    expect((await oba(['init', '--council', 'Bradford', '--code', 'E08000034'], tempFolder())).stderr).toContain('--code E08000034 is Kirklees, not Bradford');
+    const dates = await oba(['init', '--council', 'Bradford', '--start', '2026-04-01', '--end', '2025-03-31'], tempFolder());
+    expect(dates.code).toBe(2);
+    expect(dates.stderr).toContain('--end 2025-03-31 must be after --start 2026-04-01');
+  });
+
+  it('--from leeds writes the bundled Leeds example, which validates', async () => {
+    const dir = tempFolder();
+    const run = await oba(['init', '--from', 'leeds'], dir);
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toBe(readFileSync(join(process.cwd(), 'data', 'plan.yaml'), 'utf8'));
+    expect(run.stdout).toMatch(/✔ 0 errors/);
+  }, 60_000);
+});
+
+describe('oba validate --data on a published file', () => {
+  it('says which preset reads it', async () => {
+    const run = await oba(['validate', '--data', 'data/real/dfe-ees-cla-number-and-rate-2021-2025.csv', '--config', 'data/oba.config.yaml']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('  - { preset: dfe-ees-cla-number, file: data/real/dfe-ees-cla-number-and-rate-2021-2025.csv }   # Children looked after at 31 March\n');
+    expect(run.stdout).toContain('  - { preset: dfe-ees-cla-rate, file: data/real/dfe-ees-cla-number-and-rate-2021-2025.csv }');
+  });
+});
