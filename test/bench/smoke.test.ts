@@ -14,7 +14,7 @@ import { parsePlan } from '../../src/plan/parse-plan.js';
 import { ingestCsv } from '../../src/data/ingest.js';
 import { loadConfig } from '../../src/config/config.js';
 import { authorityName, generateNational, periodYear, trimPlanClusters, writeNationalDataset } from '../../src/bench/national-data.js';
-import { changeOneRow, FIGURE_IDS, formatTable, runBench, type BenchResult } from '../../src/bench/run.js';
+import { changeOneRow, FIGURE_IDS, formatTable, readmeTable, runBench, type BenchResult } from '../../src/bench/run.js';
 
 const root = new URL('../../', import.meta.url);
 const planFile = new URL('data/plan.yaml', root).pathname;
@@ -119,6 +119,10 @@ describe('npm run bench, on a tiny dataset', () => {
     expect(written.figures.map((f) => f.id)).toEqual(result.figures.map((f) => f.id));
     const table = formatTable(result);
     for (const f of result.figures) expect(table).toContain(f.label);
-    expect(table.split('\n')[0]).toMatch(/^figure\s+value\s+goal\s+met\?$/);
+    expect(table.split('\n')[0]).toMatch(/^figure\s+value\s+floor\s+ratio\s+goal\s+met\?$/);
+    // The README's table: one row a figure (the dataset's size aside), with the floor and ratio where there is one.
+    const readme = readmeTable(result);
+    for (const f of result.figures.filter((x) => !x.id.startsWith('dataset.'))) expect(readme).toContain(`| ${f.label} |`);
+    for (const f of result.figures.filter((x) => x.ratio !== undefined)) expect(readme).toContain(`${f.ratio!.toFixed(2)}×`);
   });
 });
