@@ -54,6 +54,8 @@ export function loadPlanOnly(configName: string | undefined, cwd: string): { con
     }
   }
   if (config && plan) problems.push(...placeProblems(file, checkConfigAgainstPlan(config, plan), config.locate));
+  // With the plan in error, the mappings' own shape can still be checked, so one run shows all.
+  if (config && !plan) problems.push(...placeProblems(file, parseSourceSpecs(config.sources, file).problems, config.locate));
   if (problems.length > 0 || !config || !plan) throw new InputProblems(problems, 'the configuration and plan');
   return { config, plan };
 }

@@ -31,6 +31,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseYaml, type Locate } from './yaml.js';
 import { InputProblems, placeProblems, type Problem } from './problems.js';
 import { resolveUserPath } from './paths.js';
+import { parseSourceSpecs } from '../data/sources.js';
 import { nearest } from '../data/issues.js';
 import { describe } from '../plan/parse-plan.js';
 import { AREA_TYPES } from '../plan/types.js';
@@ -233,7 +234,11 @@ export function parseConfig(text: string, file: string): Config {
   const extraAreas = readAreas(raw['areas'], problems);
   const author = readAuthor(raw['author'], problems);
   const acknowledge = readAcknowledge(raw['acknowledge'], dir, problems);
-  if (problems.length > 0) throw fail(planFile);
+  if (problems.length > 0) {
+    // The mappings' own shape is checked too, so one run shows every problem in the file.
+    problems.push(...parseSourceSpecs(sources, file).problems);
+    throw fail(planFile);
+  }
   return {
     file,
     dir,

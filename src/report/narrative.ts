@@ -44,7 +44,7 @@ export function parseNarrative(text: string, file: string): Narrative {
   const fm = /^---\n([\s\S]*?)\n---\n?/.exec(normalised);
   if (fm) {
     body = normalised.slice(fm[0].length);
-    const parsed = parseYaml(fm[1]!, file, { maxBytes: MAX_FRONT_MATTER_BYTES });
+    const parsed = parseYaml(fm[1]!, file, { maxBytes: MAX_FRONT_MATTER_BYTES, lineOffset: 1 }); // the front matter starts on line 2
     if (!parsed.ok) problems.push(...parsed.problems);
     else if (parsed.value && typeof parsed.value === 'object' && !Array.isArray(parsed.value)) meta = parsed.value as Record<string, unknown>;
     else problems.push(`${file}: the front matter must be key: value lines`);

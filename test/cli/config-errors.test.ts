@@ -28,6 +28,15 @@ describe('configuration and plan errors', () => {
     expect(lines.at(-1)).toBe('✘ 6 errors in the configuration and plan; the data is checked once they are fixed');
   });
 
+  it('checks the source mappings in the same run as the other settings and the plan', async () => {
+    const config = 'plan: plan.yaml\nnarratives: [a]\nsources:\n  - file: cla.csv\n    measure: looked-after\n    colums: {}\n';
+    const dir = tempFolder({ 'oba.config.yaml': config, 'plan.yaml': leedsPlan.replace('unit: count', 'unit: dozens') });
+    const lines = (await oba(['validate'], dir)).stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^oba\.config\.yaml:2:13: narratives: /);
+    expect(lines).toContain('oba.config.yaml:6:5: colums: unknown field; did you mean columns? (allowed: preset, file, title, description, measure, measureColumn, measureMap, columns, period, periodFormat, headerRow, filter, areas, wide, markers, emptyAs, periodStatus, note, unknownAreas) [CONFIG]');
+    expect(lines.some((l) => l.startsWith('plan.yaml:35:23: unit: '))).toBe(true);
+  });
+
   it('gives the same places as JSON, and on stderr from any other command', async () => {
     const dir = tempFolder({ 'oba.config.yaml': 'plan: plan.yaml\nnarratives: notes/\n', 'plan.yaml': leedsPlan });
     const json = JSON.parse((await oba(['validate', '--json'], dir)).stdout) as { errors: unknown[] };

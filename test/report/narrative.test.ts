@@ -81,3 +81,11 @@ describe('front matter', () => {
     expect(narrative.sections.get('Partners')).toBe('All.');
   });
 });
+
+describe('front matter problems', () => {
+  it('are placed at their line in the file, not in the front matter', () => {
+    // Line 3 of the file is the second line of the front matter.
+    const narrative = parseNarrative('---\nindicator: 1\nowner: a: b\n---\n\n## Partners\n\nText.\n', 'n.md');
+    expect(narrative.problems).toEqual(['n.md:3:8: Nested mappings are not allowed in compact mappings; fix the YAML syntax']);
+  });
+});
