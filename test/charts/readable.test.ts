@@ -13,6 +13,7 @@ import { readTree } from '../helpers/files.js';
 import { bundledPlan } from '../helpers/plan.js';
 import { attendance, leedsCla, spcExample, weeklyReferrals } from './fixtures.js';
 import { readabilityProblems, readChart } from './svg-layout.js';
+import { bundledConfigFile } from '../../src/config/config.js';
 
 async function render(spec: Parameters<typeof renderSvg>[0]): Promise<string> {
   const warnings: string[] = [];
@@ -141,7 +142,7 @@ describe('readable charts: the whole bundled pack', () => {
     const charts = new Map<string, string>();
     for (const command of [['report'], ['sheet', '--all-clusters'], ['tracker']]) {
       const out = join(cwd, command[0]!);
-      const run = await oba([...command, '--out', out, '--quiet', '--no-cache'], cwd);
+      const run = await oba([...command, '--config', bundledConfigFile(), '--out', out, '--quiet', '--no-cache'], cwd);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       for (const [path, content] of readTree(out)) if (path.endsWith('.svg')) charts.set(`${command[0]}/${path}`, content);

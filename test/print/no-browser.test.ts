@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { oba, tempFolder } from '../helpers/cli.js';
+import { bundledConfigFile } from '../../src/config/config.js';
 
 vi.mock('../../src/io/browser.js', async (original) => ({ ...(await original<typeof import('../../src/io/browser.js')>()), findBrowser: () => undefined }));
 
@@ -16,7 +17,7 @@ describe('--format pdf without a browser', () => {
     ['tracker', []],
   ])('oba %s exits 1 with one line saying how to install one, and writes nothing', async (command, args) => {
     const out = join(tempFolder(), 'out');
-    const run = await oba([command, ...args, '--format', 'md,pdf', '--out', out]);
+    const run = await oba([command, ...args, '--config', bundledConfigFile(), '--format', 'md,pdf', '--out', out]);
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([
       'oba: --format pdf needs Chromium, Chrome or Edge installed, and none was found: install one (on Debian or Ubuntu: apt-get install chromium) or set OBA_BROWSER to its path; --format html needs no browser',

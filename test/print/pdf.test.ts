@@ -10,6 +10,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { oba, tempFolder } from '../helpers/cli.js';
 import { describePrint, meanDifference, pageImage, pdfInfo, pdfPages, pdfPageSizes, readPgm, writePgm } from '../helpers/print.js';
+import { bundledConfigFile } from '../../src/config/config.js';
 
 const goldenInput = new URL('../golden/input/', import.meta.url).pathname;
 const reference = new URL('./reference/golden-card-page.pgm', import.meta.url).pathname;
@@ -25,7 +26,9 @@ const unescapeHtml = (text: string) => text.replace(/&#39;/g, "'").replace(/&quo
 
 async function build(args: string[], cwd?: string): Promise<string> {
   const out = join(tempFolder(), 'out');
-  const run = await oba([...args, '--out', out, '--quiet'], cwd);
+  // Without a folder of its own, the bundled example is named, so no notice says it was fallen back on.
+  const config = cwd === undefined ? ['--config', bundledConfigFile()] : [];
+  const run = await oba([...args, ...config, '--out', out, '--quiet'], cwd);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   return out;
