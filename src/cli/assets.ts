@@ -2,13 +2,25 @@
  * Reading the text assets a report needs: templates (bundled, overridden by the user's own
  * folder by file name) and narrative files.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readSmallText } from '../io/read-text.js';
 import { join } from 'node:path';
 import { packageRoot } from '../io/package-root.js';
 import type { TemplateSet } from '../render/templates.js';
 import { parseNarrative, type Narrative } from '../report/narrative.js';
 import { slugify } from '../render/slug.js';
 import { CliError } from './errors.js';
+
+/** The largest template or narrative read: far more than any is, small enough to hold. */
+export const MAX_ASSET_BYTES = 1024 * 1024;
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // a link to nothing
+  }
+}
 
 export function bundledTemplatesDir(): string {
   return join(packageRoot(), 'templates');
@@ -18,7 +30,8 @@ export function bundledTemplatesDir(): string {
 export function loadTemplates(userDir: string | undefined): TemplateSet {
   const set: Record<string, string> = {};
   const readDir = (dir: string) => {
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.liquid')).sort()) set[name] = readFileSync(join(dir, name), 'utf8');
+    // Hidden files (an editor's lock or backup) are not templates.
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.liquid') && !n.startsWith('.')).sort()) set[name] = readSmallText(join(dir, name), MAX_ASSET_BYTES, 'template');
   };
   readDir(bundledTemplatesDir());
   if (userDir) {
@@ -44,7 +57,7 @@ export function loadNarratives(dir: string | undefined): NarrativeSet {
       const m = /^indicator-(\d+)\.md$/.exec(name);
       if (!m) continue;
       const file = join(folder, name);
-      const narrative = parseNarrative(readFileSync(file, 'utf8'), file);
+      const narrative = parseNarrative(readSmallText(file, MAX_ASSET_BYTES, 'narrative'), file);
       set.problems.push(...narrative.problems);
       const number = narrative.indicator ?? Number(m[1]);
       if (narrative.indicator !== undefined && narrative.indicator !== Number(m[1])) {
@@ -58,7 +71,7 @@ export function loadNarratives(dir: string | undefined): NarrativeSet {
   if (existsSync(clusters)) {
     for (const name of readdirSync(clusters).sort()) {
       const folder = join(clusters, name);
-      if (!statSync(folder).isDirectory()) continue;
+      if (!isFolder(folder)) continue;
       const map = new Map<number, Narrative>();
       readInto(folder, map);
       set.local.set(slugify(name), map);

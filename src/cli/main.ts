@@ -7,6 +7,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { CliError, EXIT } from './errors.js';
+import { environmentMessage } from './environment-errors.js';
 import { processTerminal, terminalSafe, type Terminal } from './terminal.js';
 import { usesBundledConfig } from '../config/config.js';
 import { formatProblem, InputProblems } from '../config/problems.js';
@@ -48,6 +49,11 @@ function reportError(error: unknown, terminal: Terminal, cwd: string): number {
     for (const problem of error.located) terminal.err(formatProblem(problem, displayPath(problem.file, cwd)));
     const n = error.located.length;
     terminal.err(`oba: ${n} problem${n === 1 ? '' : 's'} in the configuration or plan; fix ${n === 1 ? 'it' : 'them'} and run again (\`oba validate\` lists every problem)`);
+    return EXIT.dataProblems;
+  }
+  const environment = environmentMessage(error);
+  if (environment) {
+    terminal.err(`oba: ${safe(environment)}`);
     return EXIT.dataProblems;
   }
   const detail = error instanceof Error ? (process.env['OBA_DEBUG'] ? error.stack ?? error.message : error.message) : String(error);

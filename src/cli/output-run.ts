@@ -10,11 +10,13 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { availableParallelism, freemem } from 'node:os';
 import type { Terminal } from './terminal.js';
 import { acknowledgedLine, warningLines, withoutAcknowledged } from './warnings.js';
 import { formatIssue, planInputs, loadWorkspace, requireCleanData, type InputPlan, type LoadOptions, type Workspace } from './workspace.js';
 import { bundledTemplatesDir } from './assets.js';
 import { openCache, sha256 } from '../io/cache.js';
+import { hashFile } from '../io/hash.js';
 import type { RenderChart } from '../io/chart-renderer.js';
 import type { DataIssue } from '../data/types.js';
 import { cleanPack, keptLine, lockFolder, openPack, readManifest, recoverPack, type PackFiles } from '../io/write.js';
@@ -37,11 +39,18 @@ export interface OutputOptions extends LoadOptions {
 
 export const CACHE_DIR_NAME = '.oba-cache';
 
+/** The regular files below a folder, sorted; links that lead nowhere (an editor's lock file) are passed over. */
 function filesUnder(dir: string | undefined): string[] {
   if (!dir || !existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .map((name) => join(dir, name))
-    .filter((file) => statSync(file).isFile())
+    .filter((file) => {
+      try {
+        return statSync(file).isFile();
+      } catch {
+        return false;
+      }
+    })
     .sort();
 }
 
@@ -55,9 +64,10 @@ export function runKey(command: string, settings: unknown, inputs: InputPlan): s
     ...filesUnder(inputs.config.templatesDir),
   ];
   const parts = [`oba ${packageVersion()}`, rendererVersions(), command, JSON.stringify(settings)];
+  const empty = sha256(new Uint8Array());
   for (const file of files) {
-    const bytes = existsSync(file) ? readFileSync(file) : new Uint8Array();
-    parts.push(relative(base, file).split('\\').join('/'), sha256(bytes));
+    const hash = hashFile(file, (what) => new CliError(`${file} is ${what}, not a file oba can read; give a regular file`, 1)) ?? empty;
+    parts.push(relative(base, file).split('\\').join('/'), hash);
   }
   return sha256(...parts);
 }
@@ -97,12 +107,22 @@ function progressBar(terminal: Terminal): { update: (ready: number, requested: n
   };
 }
 
-/** `--jobs N`; undefined (not given) lets the renderer choose from the cores free. */
-function readJobs(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
+/** Memory a chart worker may take at its peak (measured: about 130 MB), for bounding `--jobs`. */
+const WORKER_BYTES = 192 * 1024 * 1024;
+
+/**
+ * `--jobs N`, bounded by the cores and the free memory (a worker per core is all that can run at
+ * once, and each takes memory); undefined (not given) lets the renderer choose from the cores free.
+ */
+export function readJobs(text: string | undefined, cores = availableParallelism(), free = freemem()): { jobs: number | undefined; note?: string } {
+  if (text === undefined) return { jobs: undefined };
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1 || n > 256) throw new CliError(`--jobs must be a whole number from 1 to 256, not "${text}"`, 2);
-  return n;
+  const byMemory = Math.max(1, Math.floor(free / WORKER_BYTES));
+  const bound = Math.min(cores, byMemory);
+  if (n <= bound) return { jobs: n };
+  const why = bound === cores ? `this machine has ${cores} core${cores === 1 ? '' : 's'}` : `the free memory allows ${bound}`;
+  return { jobs: bound, note: `--jobs ${n}: ${why}, so ${bound} ${bound === 1 ? 'is' : 'are'} used` };
 }
 
 /**
@@ -143,7 +163,8 @@ function inputPaths(inputs: InputPlan): string[] {
 export async function runOutput(command: string, settings: unknown, options: OutputOptions, terminal: Terminal, cwd: string, build: Build): Promise<number | undefined> {
   const out = resolve(cwd, options.out);
   if (options.clean) return clean(command, out, options, terminal);
-  const jobs = readJobs(options.jobs);
+  const { jobs, note } = readJobs(options.jobs);
+  if (note && !options.quiet) terminal.err(`oba: ${note}`);
   const inputs = planInputs(options, cwd);
   const context: RunContext = { command, key: runKey(command, settings, inputs), out, jobs, useCache: options.cache !== false, inputs };
   const lock = lockFolder(out);

@@ -297,8 +297,22 @@ export function checkSeries(
   plan: Pick<Plan, 'measures'>,
   options: SeriesCheckOptions = {},
 ): { observations: Observation[]; issues: DataIssue[] } {
-  const vintages = options.vintages ?? 'later-wins';
   const issues: DataIssue[] = [];
+  const checker = seriesChecker(plan, issues, options);
+  for (const o of observations) checker.add(o);
+  return { observations: checker.finish(), issues };
+}
+
+/**
+ * `checkSeries` one observation at a time, as a file is read: a repeat is dropped as it comes, so
+ * a file of many repeated rows holds only the observations kept. Issues go to `issues`.
+ */
+export function seriesChecker(
+  plan: Pick<Plan, 'measures'>,
+  issues: { push(issue: DataIssue): unknown },
+  options: SeriesCheckOptions = {},
+): { add(o: Observation): void; finish(): Observation[] } {
+  const vintages = options.vintages ?? 'later-wins';
   const kept: Observation[] = [];
   // Series by measure, area and period type; each knows where its periods are in `kept`.
   // Nested maps, not a joined string key: no string is built per observation.
@@ -316,14 +330,14 @@ export function checkSeries(
     }
     return index;
   };
-  for (const o of observations) {
+  const add = (o: Observation): void => {
     const index = seriesOf(o);
     const at = index.at.get(o.period.ordinal);
     if (at === undefined) {
       index.at.set(o.period.ordinal, kept.length);
       index.kept.push(kept.length);
       kept.push(o);
-      continue;
+      return;
     }
     const first = kept[at]!;
     const what = `measure "${o.measure}" for ${o.area} at ${o.period.label}`;
@@ -356,14 +370,16 @@ export function checkSeries(
         ),
       );
     }
-  }
-
-  const frequency = new Map<string, Frequency>(plan.measures.map((m) => [m.id, m.frequency]));
-  for (const index of order) {
-    const list = index.kept.map((i) => kept[i]!);
-    checkGaps(list, frequency.get(list[0]!.measure) ?? 'annual', issues);
-  }
-  return { observations: kept, issues };
+  };
+  const finish = (): Observation[] => {
+    const frequency = new Map<string, Frequency>(plan.measures.map((m) => [m.id, m.frequency]));
+    for (const index of order) {
+      const list = index.kept.map((i) => kept[i]!);
+      checkGaps(list, frequency.get(list[0]!.measure) ?? 'annual', issues);
+    }
+    return kept;
+  };
+  return { add, finish };
 }
 
 /** Where one series' periods are: by ordinal, the index in the kept observations; and those indices in reading order. */
@@ -373,7 +389,7 @@ interface SeriesIndex {
 }
 
 /** SERIES_GAP warnings for the periods missing inside one series (its observations in any order). */
-function checkGaps(list: readonly Observation[], freq: Frequency, issues: DataIssue[]): void {
+function checkGaps(list: readonly Observation[], freq: Frequency, issues: { push(issue: DataIssue): unknown }): void {
   const inOrder = list.every((o, i) => i === 0 || list[i - 1]!.period.ordinal < o.period.ordinal);
   const sorted = inOrder ? list : [...list].sort((a, b) => a.period.ordinal - b.period.ordinal);
   for (let i = 1; i < sorted.length; i++) {

@@ -18,9 +18,9 @@ import type { Readable } from 'node:stream';
 import type { Area, Measure, Plan } from '../plan/types.js';
 import type { DataIssue, Observation, Period } from './types.js';
 import { areaMatcher } from './areas.js';
-import { buildObservation, checkSeries, readPeriodCell, type Cell } from './checks.js';
+import { buildObservation, seriesChecker, readPeriodCell, type Cell } from './checks.js';
 import { isBlankRecord, readCsvBytes, readCsvStream, type ByteSource, type CsvReadIssues, type CsvRecord } from './csv.js';
-import { error, listAnd, nearest, quote, sortIssues, warning } from './issues.js';
+import { error, listAnd, nearest, quote, IssueList, warning } from './issues.js';
 import { parseValue } from './value.js';
 
 /** The header as read, for messages: at most 12 names. */
@@ -114,10 +114,11 @@ function nativeIngest(
   options: IngestOptions,
 ): { onRecord: (record: CsvRecord) => void; finish: (read: CsvReadIssues) => IngestResult } {
   const file = fileName;
-  const issues: DataIssue[] = [];
+  const issues = new IssueList();
   const areas = areaMatcher([...plan.areas, ...(options.extraAreas ?? [])]);
   const measures = measureLookup(plan);
-  const observations: Observation[] = [];
+  // Repeats are dropped as they come: a file of repeated rows holds only the rows kept.
+  const checker = seriesChecker(plan, issues);
 
   let index: Partial<Record<ColumnName, number>> | undefined; // column positions, once the header is read
   let headerFields = 0;
@@ -249,7 +250,7 @@ function nativeIngest(
       note: cell(record, 'note')?.text,
     });
     for (const issue of built.issues) issues.push(issue);
-    if (built.observation) observations.push(built.observation);
+    if (built.observation) checker.add(built.observation);
   };
 
   const onRecord = (record: CsvRecord) => {
@@ -267,9 +268,8 @@ function nativeIngest(
     } else if (!stop && dataRows === 0 && !read.parseIssue) {
       issues.push(error('FILE_EMPTY', file, headerLine, `the file has a header but no data rows; add rows below line ${headerLine}, one per observation`));
     }
-    const series = checkSeries(observations, plan);
-    for (const i of series.issues) issues.push(i);
-    return { observations: series.observations, issues: sortIssues(issues) };
+    const observations = checker.finish();
+    return { observations, issues: issues.done() };
   };
 
   return { onRecord, finish };

@@ -116,3 +116,37 @@ export function sortIssues(issues: DataIssue[]): DataIssue[] {
       a.file.localeCompare(b.file) || a.line - b.line || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1),
   );
 }
+
+/** The most issues of one kind kept for one file; the rest are counted, so memory stays bounded. */
+export const MAX_ISSUES_PER_CODE = 1000;
+
+/**
+ * The issues found in one file, at most `MAX_ISSUES_PER_CODE` of each kind: a file of millions of
+ * bad or repeated rows gives the first thousand of each and a count of the rest, not millions.
+ */
+export class IssueList extends Array<DataIssue> {
+  static override get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+  private readonly counts = new Map<DataIssueCode, number>();
+
+  override push(...items: DataIssue[]): number {
+    for (const item of items) {
+      const n = (this.counts.get(item.code) ?? 0) + 1;
+      this.counts.set(item.code, n);
+      if (n <= MAX_ISSUES_PER_CODE) super.push(item);
+    }
+    return this.length;
+  }
+
+  /** The issues kept, sorted, each kind that overflowed ending with one issue saying how many more there were. */
+  done(): DataIssue[] {
+    const list = [...this];
+    for (const [code, n] of this.counts) {
+      if (n <= MAX_ISSUES_PER_CODE) continue;
+      const last = list.filter((i) => i.code === code).at(-1)!;
+      list.push(issue(last.severity, code, last.file, last.line, `and ${n - MAX_ISSUES_PER_CODE} more like this in the file, not listed (only the first ${MAX_ISSUES_PER_CODE} are); fix these and run again to see the rest`));
+    }
+    return sortIssues(list);
+  }
+}

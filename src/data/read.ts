@@ -4,7 +4,8 @@
  * so reading a large file holds the observations it gives, not the file. Input files are only
  * ever read, never written.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
+import { specialKind } from '../io/hash.js';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -39,6 +40,14 @@ function isFileSystemError(e: unknown): boolean {
  * permission, an I/O error part-way) gives its FILE_NOT_FOUND / FILE_NOT_READABLE issue alone.
  */
 async function ingestFile(path: string, ingest: (stream: Readable) => Promise<IngestResult>): Promise<IngestResult> {
+  // A FIFO would hang the run and a device never end: only regular files are read.
+  let special: string | undefined;
+  try {
+    special = specialKind(statSync(path));
+  } catch (e) {
+    return { observations: [], issues: [fileIssue(e, path, path)] };
+  }
+  if (special) return { observations: [], issues: [error('FILE_NOT_READABLE', path, 0, `this is ${special}, not a data file; give a CSV file`)] };
   const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
   try {
     return await ingest(stream);

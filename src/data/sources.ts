@@ -54,11 +54,11 @@ import type { Readable } from 'node:stream';
 import type { Area, Measure, Plan } from '../plan/types.js';
 import type { DataIssue, MissingMarker, Observation, Period, StatusFlag } from './types.js';
 import { areaMatcher, areaKey } from './areas.js';
-import { buildObservation, checkSeries, readPeriodCell, type Cell, type RowInput } from './checks.js';
+import { buildObservation, seriesChecker, readPeriodCell, type Cell, type RowInput } from './checks.js';
 import { isBlankRecord, readCsvBytes, readCsvStream, type ByteSource, type CsvReadIssues, type CsvRecord } from './csv.js';
 import type { IngestOptions, IngestResult } from './ingest.js';
 import { measureLookup, unknownAreaMessage } from './ingest.js';
-import { error, listOr, nearest, quote, sortIssues, warning } from './issues.js';
+import { error, listOr, nearest, quote, IssueList, warning } from './issues.js';
 import { formatAppliesTo, parsePeriod, PERIOD_FORMATS, type PeriodFormat } from './period.js';
 import { MISSING_MARKERS, STATUS_FLAGS } from './value.js';
 import { expandPreset, findPreset, formatFromTimeIdentifier, PRESET_NAMES } from './presets.js';
@@ -634,12 +634,13 @@ function sourceIngest(
 ): { onRecord?: (record: CsvRecord) => void; finish: (read: CsvReadIssues) => IngestResult } {
   const file = fileName;
   const at = `sources[${spec.index}]`;
-  const issues: DataIssue[] = [];
+  const issues = new IssueList();
 
   const allAreas: Area[] = [...plan.areas, ...(options.extraAreas ?? [])];
   const areas = areaMatcher(allAreas, spec.areas);
   const measures = measureLookup(plan);
-  const observations: Observation[] = [];
+  // Repeats are dropped as they come: a file of repeated rows holds only the rows kept.
+  const checker = seriesChecker(plan, issues);
   const valueOptions = { empty: spec.emptyAs, markers: spec.markers };
 
   // Measure ids the mapping names must be in the plan.
@@ -653,7 +654,7 @@ function sourceIngest(
   }
   if (issues.length > 0) {
     // The file's own problems come first (as they would be found before the mapping is used).
-    return { finish: (read) => ({ observations: [], issues: read.fileIssue ? [read.fileIssue] : issues }) };
+    return { finish: (read) => ({ observations: [], issues: read.fileIssue ? [read.fileIssue] : issues.done() }) };
   }
 
   let header: Header | undefined;
@@ -892,7 +893,7 @@ function sourceIngest(
       if (notes.length > 0) row.note = notes.join('; ');
       const built = buildObservation(row, valueOptions);
       issues.push(...built.issues);
-      if (built.observation) observations.push(built.observation);
+      if (built.observation) checker.add(built.observation);
     }
   };
 
@@ -931,9 +932,8 @@ function sourceIngest(
         ),
       );
     }
-    const series = checkSeries(observations, plan);
-    for (const i of series.issues) issues.push(i);
-    return { observations: series.observations, issues: sortIssues(issues) };
+    const observations = checker.finish();
+    return { observations, issues: issues.done() };
   };
 
   return { onRecord, finish };

@@ -51,7 +51,8 @@ export async function buildBoardPack(input: BoardPackInput): Promise<Pack> {
     const own = rows.filter((r) => r.indicator.number === indicator.number);
     const measures = [];
     for (const row of own) {
-      const hasData = (dataset.series(row.measure.id, area)?.observations.length ?? 0) > 0;
+      // Data as at the pack's date: a measure whose figures all come later has no chart yet.
+      const hasData = visible(dataset.series(row.measure.id, area)?.observations ?? [], input.asOf).length > 0;
       const chart = hasData ? chartFileName(row.measure, area) : '';
       if (hasData) charts.push(setChart(files, chart, input.renderChart(baselineChartSpec(chartInputFor(row, input)))));
       measures.push(measureView(row, chart));

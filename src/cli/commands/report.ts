@@ -10,6 +10,7 @@ import { slugify } from '../../render/slug.js';
 import { escapeMarkdown } from '../../render/markdown.js';
 import type { PackFiles } from '../../io/write.js';
 import type { Area } from '../../plan/types.js';
+import type { Workspace } from '../workspace.js';
 import { eachLimited, AREAS_AT_ONCE } from '../each-limited.js';
 
 export interface ReportOptions extends OutputOptions {
@@ -37,6 +38,7 @@ export function reportRun(options: ReportOptions): OutputRun {
     narratives.problems.forEach(warn);
     const renderer = createRenderer(loadTemplates(workspace.config.templatesDir));
     const writer = await formatWriter(formats, browser, { renderer, author: workspace.config.author, date: asOf });
+    if (asOf) requireDataBy(workspace, options.allAreas ? undefined : resolveArea(workspace.dataset, options.area ?? workspace.plan.city).name, asOf, options.asOf!);
     const pack = async (area: string) =>
       writer.files(await buildBoardPack({ dataset: workspace.dataset, config: workspace.config, area, narratives: narratives.city, renderer, renderChart, ...(asOf ? { asOf } : {}) }));
     try {
@@ -67,6 +69,17 @@ export function reportRun(options: ReportOptions): OutputRun {
       await writer.close();
     }
   } };
+}
+
+/** Refuses an `--as-of` before the first figure (for the area, or any area): there would be nothing to report. */
+function requireDataBy(workspace: Workspace, area: string | undefined, asOf: string, given: string): void {
+  let first: string | undefined;
+  for (const o of workspace.dataset.all()) {
+    if (area !== undefined && o.area !== area) continue;
+    if (o.period.end <= asOf) return;
+    if (first === undefined || o.period.end < first) first = o.period.end;
+  }
+  if (first !== undefined) throw new CliError(`--as-of ${given} is before the first figure${area ? ` for ${area}` : ''} (${first}); give a date from ${first} on`, 1);
 }
 
 export async function report(options: ReportOptions, terminal: Terminal, cwd: string): Promise<number> {
