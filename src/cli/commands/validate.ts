@@ -5,7 +5,7 @@ import { formatIssue, loadWorkspace, type Workspace } from '../workspace.js';
 import { acknowledgedLine, warningLines, withoutAcknowledged } from '../warnings.js';
 import { formatProblem, InputProblems, type Problem } from '../../config/problems.js';
 import type { DataIssue } from '../../data/types.js';
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { recognise } from '../../data/presets.js';
 import { readCsvBytes } from '../../data/csv.js';
@@ -109,10 +109,15 @@ function narrativeFigureIssues(workspace: Awaited<ReturnType<typeof loadWorkspac
 function firstRows(file: string): string[][] {
   const rows: string[][] = [];
   try {
-    const fd = openSync(file, 'r');
+    // Without blocking, and regular files only: a FIFO would hang the run (it is refused later).
+    const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
     const buffer = Buffer.alloc(256 * 1024);
-    const n = readSync(fd, buffer, 0, buffer.length, 0);
-    closeSync(fd);
+    let n = 0;
+    try {
+      if (fstatSync(fd).isFile()) n = readSync(fd, buffer, 0, buffer.length, 0);
+    } finally {
+      closeSync(fd);
+    }
     const bytes = buffer.subarray(0, n);
     const end = n < buffer.length ? n : bytes.lastIndexOf(0x0a) + 1;
     readCsvBytes(bytes.subarray(0, end), file, (r) => void (rows.length < 10 && rows.push(r.fields)));
