@@ -70,9 +70,10 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .exitOverride()
     .configureOutput({ writeOut: (s) => terminal.out(s.trimEnd()), writeErr: (s) => terminal.err(s.trimEnd()) })
     .showHelpAfterError('(run with --help for usage)');
-  const runWith = (options: { config?: string }, action: Action) =>
+  // --quiet asks for nothing but errors, so it leaves the notice out too.
+  const runWith = (options: { config?: string; quiet?: boolean }, action: Action) =>
     run(async (t) => {
-      if (options.config === undefined && usesBundledConfig(cwd)) t.err(`oba: ${BUNDLED_NOTICE}`);
+      if (options.config === undefined && options.quiet !== true && usesBundledConfig(cwd)) t.err(`oba: ${BUNDLED_NOTICE}`);
       return action(t);
     });
 

@@ -30,7 +30,7 @@ import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseYaml, type Locate } from './yaml.js';
 import { InputProblems, placeProblems, type Problem } from './problems.js';
-import { resolveUserPath } from './paths.js';
+import { resolveUserPath } from '../data/paths.js';
 import { parseSourceSpecs } from '../data/sources.js';
 import { nearest } from '../data/issues.js';
 import { describe } from '../plan/parse-plan.js';

@@ -49,7 +49,7 @@
  * mapping with the same checks as the native format (`checks.ts`), sharing one record handler.
  */
 import { dirname } from 'node:path';
-import { resolveUserPath } from '../config/paths.js';
+import { resolveUserPath } from './paths.js';
 import type { Readable } from 'node:stream';
 import type { Area, Measure, Plan } from '../plan/types.js';
 import type { DataIssue, MissingMarker, Observation, Period, StatusFlag } from './types.js';

@@ -22,6 +22,12 @@ describe('the bundled example is never used silently', () => {
     expect(run.stdout).toContain('Bradford');
   });
 
+  it('leaves it out with --quiet, which asks for nothing but errors', async () => {
+    const run = await oba(['report', '--quiet', '--out', 'pack', '--jobs', '1'], tempFolder());
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+  }, 60_000);
+
   it('says nothing when --config names a file', async () => {
     const run = await oba(['list', '--config', 'data/oba.config.yaml']);
     expect(run.stderr).toBe('');
