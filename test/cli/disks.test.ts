@@ -73,6 +73,17 @@ describe('mistakes that are the user\'s to fix', () => {
     expect(run.code).toBe(1);
   });
 
+  it.each([
+    [['--cluster', 'Seacroft'], /--as-of 1990 is before the first figure for Seacroft \(\d{4}-\d\d-\d\d\)/],
+    [['--all-clusters'], /--as-of 1990 is before the first figure \(\d{4}-\d\d-\d\d\)/],
+  ])('sheet %j --as-of before the first figure: exit 1, nothing written', async (args, message) => {
+    const out = join(tempFolder(), 'sheets');
+    const run = await oba(['sheet', ...args, '--as-of', '1990', '--out', out, '--quiet']);
+    expect(run.stderr).toMatch(message);
+    expect(run.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('--as-of before some measures start: their cards have no chart yet, and the pack is written', async () => {
     const out = join(tempFolder(), 'pack');
     const run = await oba(['report', '--as-of', '2005', '--out', out, '--quiet']);

@@ -3,14 +3,13 @@ import type { Terminal } from '../terminal.js';
 import { loadNarratives, loadTemplates } from '../assets.js';
 import { resolveArea } from '../resolve.js';
 import { CliError } from '../errors.js';
-import { readAsOf } from '../as-of.js';
+import { readAsOf, requireDataBy } from '../as-of.js';
 import { runOutput, type OutputOptions, type OutputRun } from '../output-run.js';
 import { checkFormats, formatWriter, readFormats } from '../formats.js';
 import { slugify } from '../../render/slug.js';
 import { escapeMarkdown } from '../../render/markdown.js';
 import type { PackFiles } from '../../io/write.js';
 import type { Area } from '../../plan/types.js';
-import type { Workspace } from '../workspace.js';
 import { eachLimited, AREAS_AT_ONCE } from '../each-limited.js';
 
 export interface ReportOptions extends OutputOptions {
@@ -69,17 +68,6 @@ export function reportRun(options: ReportOptions): OutputRun {
       await writer.close();
     }
   } };
-}
-
-/** Refuses an `--as-of` before the first figure (for the area, or any area): there would be nothing to report. */
-function requireDataBy(workspace: Workspace, area: string | undefined, asOf: string, given: string): void {
-  let first: string | undefined;
-  for (const o of workspace.dataset.all()) {
-    if (area !== undefined && o.area !== area) continue;
-    if (o.period.end <= asOf) return;
-    if (first === undefined || o.period.end < first) first = o.period.end;
-  }
-  if (first !== undefined) throw new CliError(`--as-of ${given} is before the first figure${area ? ` for ${area}` : ''} (${first}); give a date from ${first} on`, 1);
 }
 
 export async function report(options: ReportOptions, terminal: Terminal, cwd: string): Promise<number> {

@@ -5,7 +5,7 @@ import { resolveArea } from '../resolve.js';
 import { CliError } from '../errors.js';
 import { clusterFolder } from '../../report/cluster-folder.js';
 import type { PackFiles } from '../../io/write.js';
-import { readAsOf } from '../as-of.js';
+import { readAsOf, requireDataBy } from '../as-of.js';
 import { escapeMarkdown } from '../../render/markdown.js';
 import { runOutput, type OutputOptions, type OutputRun } from '../output-run.js';
 import { checkFormats, formatWriter, readFormats } from '../formats.js';
@@ -44,6 +44,7 @@ export function sheetRun(options: SheetOptions): OutputRun {
     const indicators = readIndicators(options.indicator, workspace.plan.indicators.map((i) => i.number));
     const clusters = options.cluster ? [resolveArea(workspace.dataset, options.cluster)] : workspace.dataset.areas.filter((a) => a.type === 'cluster');
     if (clusters.length === 0) throw new CliError('the plan lists no areas of type cluster', 1);
+    if (asOf) requireDataBy(workspace, options.cluster ? clusters[0]!.name : undefined, asOf, options.asOf!);
     const narratives = loadNarratives(workspace.config.narrativesDir);
     narratives.problems.forEach(warn);
     const renderer = createRenderer(loadTemplates(workspace.config.templatesDir));
