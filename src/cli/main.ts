@@ -63,6 +63,18 @@ function reportError(error: unknown, terminal: Terminal, cwd: string): number {
 
 const configOption = () => new Option('-c, --config <file>', 'configuration file (default: ./oba.config.yaml, else the bundled Leeds example, with a notice)');
 
+/** The options every command that writes a pack shares, in the order `--help` lists them. */
+function addWritingOptions(command: Command, { clean }: { clean: boolean }): Command {
+  command
+    .option('-f, --format <formats>', 'md (default), html or pdf, or several: md,html,pdf (pdf needs Chromium, Chrome or Edge)')
+    .option('-q, --quiet', 'print nothing but errors')
+    .option('-v, --verbose', 'list every warning, not one line for each kind')
+    .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
+    .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per free core, for runs with enough charts to pay for them)');
+  if (clean) command.option('--clean', "remove the files oba wrote in --out (keeping any of yours) instead of writing");
+  return command;
+}
+
 function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => void): Command {
   const program = new Command('oba')
     .description("Outcomes Based Accountability: baselines, trajectories and report cards for a plan's key indicators")
@@ -154,69 +166,58 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .addHelpText('after', '\nExample:\n  oba status\n  oba status --area Seacroft --json')
     .action((options) => runWith(options, async (t) => (await import('./commands/status.js')).status(options, t, cwd)));
 
-  program
-    .command('report')
-    .description('Write the board pack: a scorecard of every indicator and a report card for each')
-    .addOption(configOption())
-    .option('-o, --out <dir>', 'output folder', 'board-pack')
-    .option('-a, --area <area>', 'area the pack is for (default: the plan city)')
-    .option('--all-areas', 'one pack per local area, each in its own folder, with an index')
-    .option('--as-of <period>', 'report as at this date, month or year')
-    .option('-f, --format <formats>', 'md (default), html or pdf, or several: md,html,pdf (pdf needs Chromium, Chrome or Edge)')
-    .option('-q, --quiet', 'print nothing but errors')
-    .option('-v, --verbose', 'list every warning, not one line for each kind')
-    .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
-    .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per free core, for runs with enough charts to pay for them)')
-    .option('--clean', "remove the files oba wrote in --out (keeping any of yours) instead of writing")
+  addWritingOptions(
+    program
+      .command('report')
+      .description('Write the board pack: a scorecard of every indicator and a report card for each')
+      .addOption(configOption())
+      .option('-o, --out <dir>', 'output folder', 'board-pack')
+      .option('-a, --area <area>', 'area the pack is for (default: the plan city)')
+      .option('--all-areas', 'one pack per local area, each in its own folder, with an index')
+      .option('--as-of <period>', 'report as at this date, month or year'),
+    { clean: true },
+  )
     .addHelpText('after', '\nExample:\n  oba report --out board-pack\n  oba report --format pdf --out board-pack   # board-pack/board-pack.pdf, ready to print\n  oba report --all-areas --out packs')
     .action((options) => runWith(options, async (t) => (await import('./commands/report.js')).report(options, t, cwd)));
 
-  program
-    .command('sheet')
-    .description('Write turn-the-curve sheets for a local cluster (or every cluster)')
-    .addOption(configOption())
-    .option('--cluster <name>', 'the cluster')
-    .option('--all-clusters', 'every cluster in the plan')
-    .option('-o, --out <dir>', 'output folder', 'sheets')
-    .option('--indicator <numbers>', 'only these indicators, by number: 1 or 1,3,4')
-    .option('--as-of <period>', 'use data up to this date, month or year')
-    .option('-f, --format <formats>', 'md (default), html or pdf, or several: md,html,pdf (pdf needs Chromium, Chrome or Edge)')
-    .option('-q, --quiet', 'print nothing but errors')
-    .option('-v, --verbose', 'list every warning, not one line for each kind')
-    .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
-    .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per free core, for runs with enough charts to pay for them)')
-    .option('--clean', "remove the files oba wrote in --out (keeping any of yours) instead of writing")
+  addWritingOptions(
+    program
+      .command('sheet')
+      .description('Write turn-the-curve sheets for a local cluster (or every cluster)')
+      .addOption(configOption())
+      .option('--cluster <name>', 'the cluster')
+      .option('--all-clusters', 'every cluster in the plan')
+      .option('-o, --out <dir>', 'output folder', 'sheets')
+      .option('--indicator <numbers>', 'only these indicators, by number: 1 or 1,3,4')
+      .option('--as-of <period>', 'use data up to this date, month or year'),
+    { clean: true },
+  )
     .addHelpText('after', '\nExample:\n  oba sheet --cluster Seacroft --out sheets\n  oba sheet --cluster Seacroft --indicator 1 --format pdf   # two A4 pages to print\n  oba sheet --all-clusters')
     .action((options) => runWith(options, async (t) => (await import('./commands/sheet.js')).sheet(options, t, cwd)));
 
-  program
-    .command('pack')
-    .description('Write the board pack, every cluster sheet and the tracker in one run, into board-pack/, sheets/ and tracker/')
-    .addOption(configOption())
-    .option('-o, --out <dir>', 'output folder', 'pack')
-    .option('--as-of <period>', 'report as at this date, month or year (the tracker: the week it falls in)')
-    .option('-f, --format <formats>', 'md (default), html or pdf, or several: md,html,pdf (pdf needs Chromium, Chrome or Edge)')
-    .option('-q, --quiet', 'print nothing but errors')
-    .option('-v, --verbose', 'list every warning, not one line for each kind')
-    .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
-    .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per free core, for runs with enough charts to pay for them)')
+  addWritingOptions(
+    program
+      .command('pack')
+      .description('Write the board pack, every cluster sheet and the tracker in one run, into board-pack/, sheets/ and tracker/')
+      .addOption(configOption())
+      .option('-o, --out <dir>', 'output folder', 'pack')
+      .option('--as-of <period>', 'report as at this date, month or year (the tracker: the week it falls in)'),
+    { clean: false },
+  )
     .addHelpText('after', '\nExample:\n  oba pack --out pack   # pack/board-pack, pack/sheets, pack/tracker')
     .action((options) => runWith(options, async (t) => (await import('./commands/pack.js')).pack(options, t, cwd)));
 
-  program
-    .command('tracker')
-    .description('Write the weekly obsession tracker; --check fails when the committed one is out of date')
-    .addOption(configOption())
-    .option('-o, --out <dir>', 'output folder', 'tracker')
-    .option('--week <week>', 'report the data up to this ISO week (2015-W10) or date')
-    .option('-a, --area <area>', 'area (default: the plan city)')
-    .option('--check', 'do not write; exit 1 if the files in --out are not what the data now produces')
-    .option('-f, --format <formats>', 'md (default), html or pdf, or several: md,html,pdf (pdf needs Chromium, Chrome or Edge)')
-    .option('-q, --quiet', 'print nothing but errors')
-    .option('-v, --verbose', 'list every warning, not one line for each kind')
-    .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
-    .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per free core, for runs with enough charts to pay for them)')
-    .option('--clean', "remove the files oba wrote in --out (keeping any of yours) instead of writing")
+  addWritingOptions(
+    program
+      .command('tracker')
+      .description('Write the weekly obsession tracker; --check fails when the committed one is out of date')
+      .addOption(configOption())
+      .option('-o, --out <dir>', 'output folder', 'tracker')
+      .option('--week <week>', 'report the data up to this ISO week (2015-W10) or date')
+      .option('-a, --area <area>', 'area (default: the plan city)')
+      .option('--check', 'do not write; exit 1 if the files in --out are not what the data now produces'),
+    { clean: true },
+  )
     .addHelpText('after', '\nExample:\n  oba tracker --out tracker\n  oba tracker --out tracker --check')
     .action((options) => runWith(options, async (t) => (await import('./commands/tracker.js')).tracker(options, t, cwd)));
 
