@@ -247,6 +247,10 @@ export function createShapeRenderer(options: ShapeRendererOptions = {}): ShapeRe
     if (view) views.delete(key);
     else {
       view = new vega.View(runtime, { renderer: 'none', logger: viewLogger });
+      // A mark keeps the items of data swapped out until 10,000 have piled up (vega's
+      // `cleanThreshold`), each with its bounds and text; drawn again and again, a View grew by
+      // megabytes. Let them go after every draw: the SVG is the same, the View stays small.
+      (view as unknown as { cleanThreshold: number }).cleanThreshold = 0;
       viewsMade++;
     }
     views.set(key, view);

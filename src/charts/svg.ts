@@ -91,6 +91,9 @@ export function finalizeSvg(svg: string, options: FinalizeOptions): string {
   return svg.slice(0, start) + head + (selfClosing ? '</svg>' : '') + svg.slice(end + 1);
 }
 
+/** A whole `<text>` element less its final '>' (so its contents are skipped), or a '>' followed by '<'. */
+const TEXT_OR_TAG_END = /<text(?:\s[^>]*?)?(?:\/|>[\s\S]*?<\/text\s*)(?=>)|>(?=<)/g;
+
 /**
  * One element a line: a line break between every two tags that meet (`><`), except inside
  * `<text>`, where white space would shift the words. A changed value then changes a few lines of
@@ -101,23 +104,7 @@ export function finalizeSvg(svg: string, options: FinalizeOptions): string {
  * // '<svg>\n<g>\n<text>a<tspan>b</tspan></text>\n</g>\n</svg>'
  */
 export function oneElementPerLine(svg: string): string {
-  let out = '';
-  let inText = 0;
-  let i = 0;
-  while (i < svg.length) {
-    const open = svg.indexOf('<', i);
-    if (open < 0) {
-      out += svg.slice(i);
-      break;
-    }
-    out += svg.slice(i, open);
-    const close = svg.indexOf('>', open);
-    const tag = svg.slice(open, close < 0 ? svg.length : close + 1);
-    if (inText === 0 && out.endsWith('>')) out += '\n';
-    out += tag;
-    if (/^<text[\s>]/.test(tag) && !tag.endsWith('/>')) inText++;
-    else if (tag.startsWith('</text')) inText--;
-    i = open + tag.length;
-  }
-  return out;
+  // One pass: a `<text>` element is matched whole (and so left as it is) up to its last '>',
+  // which, like every '>' met outside text, gets a break when another tag follows it.
+  return svg.replace(TEXT_OR_TAG_END, (match) => (match === '>' ? '>\n' : match));
 }

@@ -157,12 +157,18 @@ export function openPack(outDir: string, options: PackOptions = {}): PackWriter 
   mkdirSync(staging, { recursive: true });
   let user = initial.kind === 'pack' ? sortContents(target, initial.manifest).user : [];
   const written = new Map<string, string>();
+  // Folders made so far: a national run writes thousands of files into a few hundred folders.
+  const folders = new Set<string>();
   const add = (path: string, content: string | Uint8Array) => {
     if (path === PACK_MARKER || written.has(path)) throw new Error(`the pack writes ${path} twice`);
     const file = insideFolder(staging, path);
     const entry = user.find((e) => clash(path, e));
     if (entry) throw clashError(outDir, entry);
-    mkdirSync(dirname(file), { recursive: true });
+    const folder = dirname(file);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
     writeFileSync(file, content);
     written.set(path, sha256(content));
   };

@@ -19,6 +19,7 @@ import { buildClusterSheets } from '../../src/report/cluster-sheets.js';
 import { buildTracker } from '../../src/report/tracker.js';
 import { writeNationalDataset } from '../../src/bench/national-data.js';
 import { attendance, leedsCla, spcExample } from './fixtures.js';
+import { gcFunction } from '../helpers/gc.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'oba-shape-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -122,4 +123,29 @@ describe('drawing by shape: byte-identical to a fresh compile', () => {
     expect(differ).toEqual([]);
     expect(stats.views).toBeLessThanOrEqual(4);
   }, 600_000);
+});
+
+describe('a live View drawn again and again', () => {
+  it('keeps nothing of earlier draws: its memory stays flat over hundreds of draws', async () => {
+    const gc = gcFunction();
+    // Charts of one shape with values that differ each time, so every draw swaps all the data out.
+    const spec = (i: number) => baselineChartSpec({ ...leedsCla, history: leedsCla.history.map((p, k) => ({ ...p, value: p.value! + ((i * 7 + k * 13) % 50) })) });
+    const shaped = createShapeRenderer({ maxViews: 1 });
+    const heapAfter = async (from: number, draws: number) => {
+      for (let i = from; i < from + draws; i++) await shaped.render(spec(i));
+      gc();
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    try {
+      const settled = await heapAfter(0, 50);
+      const later = await heapAfter(50, 400);
+      expect(shaped.stats()).toMatchObject({ shapes: 1, viewsMade: 1, draws: 450 });
+      // Vega keeps a swapped-out item until 10,000 have piled up unless told otherwise: about
+      // 25 KB a draw of this chart. Allowed: 4 KB a draw, for what the test itself allocates.
+      expect((later - settled) / 400).toBeLessThan(4096);
+    } finally {
+      shaped.close();
+    }
+  }, 120_000);
 });

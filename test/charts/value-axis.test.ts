@@ -142,4 +142,10 @@ describe('oneElementPerLine', () => {
     const root = parseXml(out);
     expect([...elements(root)].map((e) => (e.name === 'title' || e.name === 'text' ? textOf(e) : e.name))).toEqual(['svg', 'A & B', 'g', 'onetwo', 'tspan', 'tspan', 'path']);
   });
+
+  it('knows an empty or self-closing text from an element whose name starts with "text"', () => {
+    const svg = '<svg><text x="1"/><textPath><tspan>a</tspan></textPath><text>b<tspan>c</tspan></text><!-- note --><g/></svg>';
+    expect(oneElementPerLine(svg)).toBe('<svg>\n<text x="1"/>\n<textPath>\n<tspan>a</tspan>\n</textPath>\n<text>b<tspan>c</tspan></text>\n<!-- note -->\n<g/>\n</svg>');
+    expect(oneElementPerLine('<svg><text></text><g/></svg>')).toBe('<svg>\n<text></text>\n<g/>\n</svg>');
+  });
 });
