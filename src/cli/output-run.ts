@@ -201,7 +201,7 @@ async function buildAndWrite({ command, key, out, jobs, useCache, inputs }: RunC
     }
   }
   // Opened first, so a folder that cannot be written is refused before the work is done.
-  const pack = openPack(out, { inputs: inputPaths(inputs), command });
+  const pack = openPack(out, { inputs: inputPaths(inputs), command, background: true });
   let renderer: Awaited<ReturnType<typeof import('../io/chart-renderer.js')['createChartRenderer']>> | undefined;
   let progress: ReturnType<typeof progressBar> | undefined;
   const warnings: string[] = [];
@@ -229,9 +229,11 @@ async function buildAndWrite({ command, key, out, jobs, useCache, inputs }: RunC
     };
     const rest = await build(workspace, renderer.render, (message) => warnings.push(message), emit);
     if (rest) emit(rest);
+    await pack.settle();
     stillLocked();
     pack.commit(key);
   } catch (error) {
+    await pack.settle().catch(() => undefined);
     pack.discard();
     throw error;
   } finally {

@@ -100,8 +100,8 @@ export async function ingestCsvStream(source: ByteSource | Readable, fileName: s
   return ingest.finish(await readCsvStream(source, fileName, ingest.onRecord));
 }
 
-/** How many period cells' parses are kept for reuse while reading a file (rows of one period share its `Period`). */
-const PERIOD_CACHE_SIZE = 4096;
+/** How many distinct period cells and notes are kept for reuse while reading a file (rows of one period share its `Period`). */
+const CELL_CACHE_SIZE = 4096;
 
 /**
  * The native format's handling of one file's records, shared by `ingestCsv` and
@@ -126,6 +126,16 @@ function nativeIngest(
   let stop = false; // the header is unusable: read no rows
   let dataRows = 0;
   const periods = new Map<string, Map<string, Period>>(); // period type → cell text → its Period
+  // A note is mostly the same text row after row (a source, "provisional"): one string for all.
+  const notes = new Map<string, string>();
+  const note = (text: string | undefined): string | undefined => {
+    if (text === undefined) return undefined;
+    const known = notes.get(text);
+    if (known !== undefined) return known;
+    if (notes.size >= CELL_CACHE_SIZE) notes.clear();
+    notes.set(text, text);
+    return text;
+  };
 
   const onHeader = (record: CsvRecord) => {
     headerLine = record.line;
@@ -223,7 +233,7 @@ function nativeIngest(
         if ('issue' in p) issues.push(p.issue);
         else {
           period = p.period;
-          if (ofType.size >= PERIOD_CACHE_SIZE) ofType.clear();
+          if (ofType.size >= CELL_CACHE_SIZE) ofType.clear();
           ofType.set(periodCell.text, period);
         }
       }
@@ -247,7 +257,7 @@ function nativeIngest(
       lower: cell(record, 'lower'),
       upper: cell(record, 'upper'),
       status: cell(record, 'status'),
-      note: cell(record, 'note')?.text,
+      note: note(cell(record, 'note')?.text),
     });
     for (const issue of built.issues) issues.push(issue);
     if (built.observation) checker.add(built.observation);

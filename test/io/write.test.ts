@@ -1,7 +1,7 @@
 import { lstatSync, mkdirSync, readdirSync, symlinkSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { insideFolder, writePack } from '../../src/io/write.js';
+import { insideFolder, openPack, writePack } from '../../src/io/write.js';
 import { slugify } from '../../src/render/slug.js';
 import { tempFolder } from '../helpers/cli.js';
 
@@ -61,5 +61,36 @@ describe('paths and names', () => {
     mkdirSync(join(root, 'out'), { recursive: true });
     writeFileSync(join(root, 'out', 'input.csv'), 'x');
     expect(() => writePack(join(root, 'data'), new Map([['a.md', 'x']]), { inputs: [join(root, 'data/series.csv')] })).toThrow(/holds input files/);
+  });
+});
+
+describe('files written in the background', () => {
+  it('are all in the pack once settled, each with its hash, and more than can be in flight are written too', async () => {
+    const root = tempFolder();
+    const out = join(root, 'pack');
+    const pack = openPack(out, { background: true });
+    const files = Array.from({ length: 300 }, (_, i) => [`area-${i % 7}/file-${i}.md`, `text ${i}\n`.repeat(i + 1)] as const);
+    for (const [path, text] of files) pack.add(path, text);
+    expect(() => pack.commit('k')).toThrow(/settle first/);
+    await pack.settle();
+    pack.commit('k');
+    for (const [path, text] of files) expect(readFileSync(join(out, path), 'utf8')).toBe(text);
+    expect(pack.hashes()).toHaveLength(300);
+  });
+
+  it('a write that fails is thrown by settle, with its own code, and the old pack stays as it was', async () => {
+    const root = tempFolder();
+    const out = join(root, 'pack');
+    writePack(out, new Map([['old.md', 'old']]));
+    const pack = openPack(out, { background: true });
+    // A folder already where the file is to go: the write fails (EISDIR), as a full disk would.
+    const staging = readdirSync(root).find((name) => name.includes('oba-staging'))!;
+    mkdirSync(join(root, staging, 'clash.md'));
+    pack.add('clash.md', 'new');
+    await expect(pack.settle()).rejects.toMatchObject({ code: 'EISDIR' });
+    expect(() => pack.commit('k')).toThrow(/settle first/);
+    pack.discard();
+    expect(readdirSync(out).filter((name) => !name.startsWith('.'))).toEqual(['old.md']);
+    expect(readdirSync(root).filter((name) => name.includes('oba-staging'))).toEqual([]);
   });
 });
