@@ -72,8 +72,8 @@ export function runKey(command: string, settings: unknown, inputs: InputPlan): s
   return sha256(...parts);
 }
 
-/** Whether `out` holds exactly the files a run with this key wrote, unchanged since. */
-function upToDate(out: string, key: string): number | undefined {
+/** Whether `out` holds exactly the files a run with this key wrote, unchanged since: how many, if so. */
+export function upToDate(out: string, key: string): number | undefined {
   const manifest = readManifest(out);
   if (manifest?.key !== key) return undefined;
   for (const [path, hash] of manifest.files) {

@@ -1,14 +1,14 @@
 /** `oba tracker`: the weekly obsession tracker; `--check` for CI. */
 import { resolve } from 'node:path';
 import type { Terminal } from '../terminal.js';
-import { formatIssue, loadWorkspace, requireCleanData } from '../workspace.js';
+import { formatIssue, loadWorkspace, planInputs, requireCleanData, type InputPlan } from '../workspace.js';
 import { loadTemplates } from '../assets.js';
 import { resolveArea } from '../resolve.js';
 import { readPack, type PackFiles } from '../../io/write.js';
 import { readAsOf } from '../as-of.js';
 import { CliError } from '../errors.js';
 import { parsePeriod } from '../../data/period.js';
-import { runOutput, type OutputOptions, type OutputRun } from '../output-run.js';
+import { runKey, runOutput, upToDate, type OutputOptions, type OutputRun } from '../output-run.js';
 import { checkFormats, formatWriter, readFormats, type Format } from '../formats.js';
 import type { Workspace } from '../workspace.js';
 import type { RenderChart } from '../../io/chart-renderer.js';
@@ -64,12 +64,17 @@ export async function tracker(options: TrackerOptions, terminal: Terminal, cwd: 
     await runOutput('tracker', settings, options, terminal, cwd, build);
     return 0;
   }
-  // --check: build in memory, drawing in this thread, and compare with the committed files.
-  const workspace = await loadWorkspace(options, cwd);
-  requireCleanData(workspace.issues, (issue) => terminal.err(formatIssue(issue)));
-  const { renderSvg } = await import('../../charts/render.js');
-  const files = await build(workspace, (spec) => renderSvg(spec));
-  const committed = readPack(resolve(cwd, options.out));
+  // --check: when the folder's manifest says it was written from exactly these inputs and its files
+  // are as written, it is up to date without building anything (unless --no-cache asks for a build).
+  const out = resolve(cwd, options.out);
+  const inputs = planInputs(options, cwd);
+  const current = options.cache !== false && upToDate(out, runKey('tracker', settings, inputs)) !== undefined;
+  const files = current ? undefined : await buildInMemory(options, cwd, inputs, terminal, build);
+  if (!files) {
+    if (!options.quiet) terminal.err(`The tracker in ${options.out} is up to date.`);
+    return 0;
+  }
+  const committed = readPack(out);
   const changed = [...new Set([...files.keys(), ...committed.keys()])].filter((p) => !sameBytes(files.get(p), committed.get(p))).sort();
   if (changed.length === 0) {
     if (!options.quiet) terminal.err(`The tracker in ${options.out} is up to date.`);
@@ -79,4 +84,17 @@ export async function tracker(options: TrackerOptions, terminal: Terminal, cwd: 
   terminal.err(`The tracker in ${options.out} is out of date; run \`oba tracker --out ${options.out}${formats.join(',') === 'md' ? '' : ` --format ${formats.join(',')}`}\` and commit the result. Differs:`);
   for (const p of changed) terminal.err(`  ${p}${committed.has(p) ? (files.has(p) ? '' : ' (no longer written)') : ' (missing)'}`);
   return 1;
+}
+
+/** The tracker's files built in memory, its charts drawn in this thread by shape. */
+async function buildInMemory(options: TrackerOptions, cwd: string, inputs: InputPlan, terminal: Terminal, build: (workspace: Workspace, renderChart: RenderChart) => Promise<PackFiles>): Promise<PackFiles> {
+  const workspace = await loadWorkspace(options, cwd, inputs);
+  requireCleanData(workspace.issues, (issue) => terminal.err(formatIssue(issue)));
+  const { createShapeRenderer } = await import('../../charts/render.js');
+  const shaped = createShapeRenderer();
+  try {
+    return await build(workspace, (spec) => shaped.render(spec));
+  } finally {
+    shaped.close();
+  }
 }
