@@ -3,23 +3,36 @@
  *
  * V8 lets a busy heap grow to about four times what is live before collecting it. A national run
  * (153 authorities) holds about 130 MB live, mostly its dataset, and so peaked near 680 MB, nearly
- * all of it garbage. Growing by 30% at a time it peaks near 310-345 MB for about a fifth more CPU
- * time; the Leeds pack's peak falls from about 330 MB to 215 MB. Set from the start: set only once
- * the data are read, the heap has already grown (national peak 518 MB). bench/README.md has the
+ * all of it garbage. Growing by 30% at a time it peaks near 300 MB for about a fifth more CPU
+ * time; the Leeds pack's peak falls from about 330 MB to 215 MB. bench/README.md has the
  * measurements.
  *
- * V8 reads the setting at every collection, so setting it once the process has started works.
- * Were a later V8 to refuse it, only memory would change, not the output. A value the user gave
- * (`node --heap-growing-percent=N bin/oba …`; node does not take it in NODE_OPTIONS) is left as it is.
+ * The limit is set when a run starts building, before its data are read: set later, the heap has
+ * already grown (national peak 518 MB); set at start-up, a rerun that finds nothing to do pays
+ * for extra collections while modules load. V8 reads the setting at every collection, so setting
+ * it once the process has started works; were a later V8 to refuse it, only memory would change,
+ * not the output. A value the user gave (`node --heap-growing-percent=N bin/oba …`; node does not
+ * take it in NODE_OPTIONS) is left as it is.
  */
 import { setFlagsFromString } from 'node:v8';
 
 export const HEAP_GROWING_PERCENT = 30;
 
-/** Sets the limit unless the user gave node one; says whether it was set. */
-export function limitHeapGrowth(execArgv: readonly string[] = process.execArgv): boolean {
-  const given = execArgv.some((option) => /^--heap[-_]growing[-_]percent\b/.test(option));
-  if (given) return false;
+let wanted = false;
+
+/**
+ * For the `oba` executable: limit the heap's growth once a run starts building. A library caller
+ * (or a test runner calling `main`) keeps its process's own settings. Says whether the limit will
+ * be set: not when the user gave node a value of their own.
+ */
+export function limitHeapGrowthWhenBuilding(execArgv: readonly string[] = process.execArgv): boolean {
+  wanted = !execArgv.some((option) => /^--heap[-_]growing[-_]percent\b/.test(option));
+  return wanted;
+}
+
+/** Called as a build starts, before its data are read: sets the limit, if it is wanted, once. */
+export function buildStarting(): void {
+  if (!wanted) return;
+  wanted = false;
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  return true;
 }

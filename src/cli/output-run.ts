@@ -23,6 +23,7 @@ import { cleanPack, keptLine, lockFolder, openPack, readManifest, recoverPack, t
 import { packageVersion } from '../io/package-root.js';
 import { rendererVersions } from '../io/renderer-versions.js';
 import { summaryLine } from './summary.js';
+import { buildStarting } from './heap.js';
 import { CliError } from './errors.js';
 
 export interface OutputOptions extends LoadOptions {
@@ -200,6 +201,7 @@ async function buildAndWrite({ command, key, out, jobs, useCache, inputs }: RunC
       return undefined;
     }
   }
+  buildStarting();
   // Opened first, so a folder that cannot be written is refused before the work is done.
   const pack = openPack(out, { inputs: inputPaths(inputs), command, background: true });
   let renderer: Awaited<ReturnType<typeof import('../io/chart-renderer.js')['createChartRenderer']>> | undefined;
