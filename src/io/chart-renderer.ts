@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { TopLevelSpec } from 'vega-lite';
-import { createShapeRenderer } from '../charts/render.js';
+import type { ShapeRenderer } from '../charts/render.js';
 import type { ChartCache } from './cache.js';
 
 export type RenderChart = (spec: TopLevelSpec) => Promise<string>;
@@ -73,7 +73,9 @@ export async function createChartRenderer(options: RendererOptions): Promise<Cha
   // Decided once, when the work has shown itself big enough, from the cores free at that moment.
   let threads: number | undefined;
   // Charts drawn in this thread share compiled shapes and live Views (each worker has its own).
-  const shaped = createShapeRenderer();
+  // vega is loaded at the first chart drawn: a run whose charts all come from the cache needs none.
+  let shaped: Promise<ShapeRenderer> | undefined;
+  const drawHere: RenderChart = async (spec) => (await (shaped ??= import('../charts/render.js').then((m) => m.createShapeRenderer()))).render(spec);
   const draw: RenderChart = async (spec) => {
     requested++;
     if (file && requested > (options.jobs === undefined ? POOL_THRESHOLD : ASKED_POOL_THRESHOLD)) {
@@ -84,11 +86,11 @@ export async function createChartRenderer(options: RendererOptions): Promise<Cha
         return pool.run(spec) as Promise<string>;
       }
     }
-    return shaped.render(spec);
+    return drawHere(spec);
   };
   const close = async () => {
     await pool?.destroy();
-    shaped.close();
+    (await shaped)?.close();
   };
   let drawn = 0;
   let asked = 0;
