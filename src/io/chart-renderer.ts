@@ -90,7 +90,8 @@ export async function createChartRenderer(options: RendererOptions): Promise<Cha
   };
   const close = async () => {
     await pool?.destroy();
-    (await shaped)?.close();
+    // A renderer that failed to load has nothing to close, and its error is already the run's.
+    (await shaped?.catch(() => undefined))?.close();
   };
   let drawn = 0;
   let asked = 0;
