@@ -46,7 +46,7 @@ function reportError(error: unknown, terminal: Terminal, cwd: string): number {
     return error.exitCode;
   }
   if (error instanceof InputProblems) {
-    for (const problem of error.located) terminal.err(formatProblem(problem, displayPath(problem.file, cwd)));
+    for (const problem of error.located) terminal.err(safe(formatProblem(problem, displayPath(problem.file, cwd))));
     const n = error.located.length;
     terminal.err(`oba: ${n} problem${n === 1 ? '' : 's'} in the configuration or plan; fix ${n === 1 ? 'it' : 'them'} and run again (\`oba validate\` lists every problem)`);
     return EXIT.dataProblems;
@@ -103,7 +103,7 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .argument('[dir]', 'folder to write into (default: this folder)')
     .option('--council <name>', 'the council, as an English authority with children\'s services, e.g. Bradford')
     .option('--code <code>', 'its ONS code, e.g. E08000032')
-    .option('--from <start>', 'blank (a plan of the measures in the published files) or leeds (the bundled Leeds example)', 'blank')
+    .option('--from <blank|leeds>', 'blank (a plan of the measures in the published files) or leeds (the bundled Leeds example)', 'blank')
     .option('--start <date>', 'when the plan was agreed, YYYY-MM-DD: each baseline is frozen here', '2023-04-01')
     .option('--end <date>', 'when the plan ends, YYYY-MM-DD', '2026-03-31')
     .addHelpText('after', '\nExample:\n  oba init --council Bradford --code E08000032\n  oba init my-plan --council Kirklees --start 2024-04-01 --end 2027-03-31')
@@ -134,8 +134,8 @@ function buildProgram(terminal: Terminal, cwd: string, run: (action: Action) => 
     .command('validate')
     .description('Check the plan, configuration and data files, listing every problem at once')
     .addOption(configOption())
-    .option('-d, --data <files...>', 'check these native CSV files instead of the configured data')
-    .option('--json', 'print {errors:[…], warnings:[…]} as JSON')
+    .option('-d, --data <files...>', 'check these CSV files instead of the configured data (a published file is recognised and the preset that reads it named)')
+    .option('--json', 'print {errors:[…], warnings:[…], acknowledged:n} as JSON')
     .option('-v, --verbose', 'list every warning, not one line for each kind')
     .addHelpText('after', '\nExit status: 0 when there are no errors (warnings allowed), 1 when there are errors.\n\nExample:\n  oba validate\n  oba validate --data my-series.csv --json')
     .action((options) => runWith(options, async (t) => (await import('./commands/validate.js')).validate(options, t, cwd)));

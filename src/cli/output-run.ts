@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { availableParallelism, freemem } from 'node:os';
-import type { Terminal } from './terminal.js';
+import { terminalSafe, type Terminal } from './terminal.js';
 import { acknowledgedLine, warningLines, withoutAcknowledged } from './warnings.js';
 import { formatIssue, planInputs, loadWorkspace, requireCleanData, type InputPlan, type LoadOptions, type Workspace } from './workspace.js';
 import { bundledTemplatesDir } from './assets.js';
@@ -245,7 +245,7 @@ async function buildAndWrite({ command, key, out, jobs, useCache, inputs }: RunC
   const hashes = pack.hashes();
   if (!options.quiet) {
     for (const line of warningLines(dataWarnings, formatIssue, options.verbose === true)) terminal.err(line);
-    for (const warning of warnings) terminal.err(`warning: ${warning}`);
+    for (const warning of warnings) terminal.err(terminalSafe(`warning: ${warning}`));
     for (const line of acknowledgedLine(acknowledged)) terminal.err(line);
     const { drawn, cached, threads } = renderer.stats();
     const corrupt = cache?.corrupt() ?? 0;

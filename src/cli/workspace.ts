@@ -98,21 +98,11 @@ export function planInputs(options: LoadOptions, cwd: string): InputPlan {
 export async function loadWorkspace(options: LoadOptions, cwd: string, inputs: InputPlan = planInputs(options, cwd)): Promise<Workspace> {
   const { config, plan, dataFiles, specs } = inputs;
   const read = await readDataInputs([...dataFiles, ...specs], plan, { extraAreas: config.extraAreas });
-  // Within a file, ingest has checked repeats; across files, the same figure twice is checked here.
-  const checked = checkSeries(read.observations, plan);
+  // Within a file, ingest has checked repeats and gaps; across files, the same figure twice and
+  // the gaps between files are checked here.
+  const checked = checkSeries(read.observations, plan, { gapsWithinAFile: false });
   const dataset = buildDataset(plan, checked.observations, config.extraAreas);
-  return { config, plan, dataset, issues: distinct([...read.issues, ...checked.issues]), inputs: inputs.files, dataFileCount: dataFiles.length + specs.length };
-}
-
-/** Each issue once: a gap within one file is found by the file's own check and again across files. */
-function distinct(issues: DataIssue[]): DataIssue[] {
-  const seen = new Set<string>();
-  return issues.filter((i) => {
-    const key = `${i.severity}\u0000${i.code}\u0000${i.file}\u0000${i.line}\u0000${i.column ?? ''}\u0000${i.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return { config, plan, dataset, issues: [...read.issues, ...checked.issues], inputs: inputs.files, dataFileCount: dataFiles.length + specs.length };
 }
 
 /** Stops with exit 1 when the data has errors, after printing them; warnings go to stderr. */

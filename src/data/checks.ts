@@ -279,6 +279,12 @@ export interface SeriesCheckOptions {
    * both. `error`: a CONFLICTING_ROW error, as within one file.
    */
   vintages?: 'later-wins' | 'error';
+  /**
+   * Whether a gap between two figures of the same file is reported (default true). The check
+   * across files passes false: each file's own check, as it was read, reported those already
+   * (at most 1,000 of them, with a count of the rest).
+   */
+  gapsWithinAFile?: boolean;
 }
 
 /**
@@ -375,7 +381,7 @@ export function seriesChecker(
     const frequency = new Map<string, Frequency>(plan.measures.map((m) => [m.id, m.frequency]));
     for (const index of order) {
       const list = index.kept.map((i) => kept[i]!);
-      checkGaps(list, frequency.get(list[0]!.measure) ?? 'annual', issues);
+      checkGaps(list, frequency.get(list[0]!.measure) ?? 'annual', issues, options.gapsWithinAFile ?? true);
     }
     return kept;
   };
@@ -389,7 +395,7 @@ interface SeriesIndex {
 }
 
 /** SERIES_GAP warnings for the periods missing inside one series (its observations in any order). */
-function checkGaps(list: readonly Observation[], freq: Frequency, issues: { push(issue: DataIssue): unknown }): void {
+function checkGaps(list: readonly Observation[], freq: Frequency, issues: { push(issue: DataIssue): unknown }, withinAFile: boolean): void {
   const inOrder = list.every((o, i) => i === 0 || list[i - 1]!.period.ordinal < o.period.ordinal);
   const sorted = inOrder ? list : [...list].sort((a, b) => a.period.ordinal - b.period.ordinal);
   for (let i = 1; i < sorted.length; i++) {
@@ -397,6 +403,7 @@ function checkGaps(list: readonly Observation[], freq: Frequency, issues: { push
     const cur = sorted[i]!;
     // Ordinals of every type but snapshot dates step by one per period: no gap, nothing to build.
     if (cur.period.type !== 'date' && cur.period.ordinal === prev.period.ordinal + 1) continue;
+    if (!withinAFile && prev.source.file === cur.source.file) continue;
     const missingPeriods: string[] = [];
     let expected = nextPeriod(prev.period, freq);
     let guard = 0;

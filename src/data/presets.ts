@@ -14,6 +14,7 @@
  * `formatFromTimeIdentifier`), so no preset needs a `periodFormat`.
  */
 import type { Frequency, PeriodType } from '../plan/types.js';
+import { areaKey } from './areas.js';
 
 export interface PresetMeasure {
   id: string;
@@ -219,15 +220,15 @@ export function expandPreset(preset: Preset, entry: Record<string, unknown>): Re
   return out;
 }
 
-const headerKey = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** The presets whose header columns a file has, from its first rows (each a list of cells). */
 export function recognise(rows: readonly (readonly string[])[]): Preset[] {
   return PRESETS.filter((p) => {
     const header = rows[(p.headerRow ?? 1) - 1];
     if (!header) return false;
-    const have = new Set(header.map(headerKey));
-    return p.signature.every((s) => have.has(headerKey(s)));
+    // Column names compared as area names are: trimmed, spaces collapsed, any case.
+    const have = new Set(header.map(areaKey));
+    return p.signature.every((s) => have.has(areaKey(s)));
   });
 }
 

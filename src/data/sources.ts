@@ -28,7 +28,8 @@
  * - `headerRow: <n>`: the row (record) holding the column names, for spreadsheets saved as CSV
  *   with a title block above the table (default 1). Rows above it are ignored;
  * - `filter: {<column>: <value or list of values>}`: rows not matching every filter are skipped
- *   silently (values compared ignoring case and surrounding spaces; a column by number is `"#3"`);
+ *   (values compared ignoring case and surrounding spaces; a column by number is `"#3"`); a filter
+ *   that matches no row at all is a FILTER_NO_ROWS warning naming the values the column has;
  * - `areas: {<file value>: <plan area name>}`: the file's own spellings or codes for plan areas.
  *   Rows for areas not in the plan (other local authorities) are skipped, not errors, unless
  *   `unknownAreas: error`;
@@ -52,7 +53,7 @@ import { dirname } from 'node:path';
 import { resolveUserPath } from './paths.js';
 import type { Readable } from 'node:stream';
 import type { Area, Measure, Plan } from '../plan/types.js';
-import type { DataIssue, MissingMarker, Observation, Period, StatusFlag } from './types.js';
+import type { DataIssue, MissingMarker, Period, StatusFlag } from './types.js';
 import { areaMatcher, areaKey } from './areas.js';
 import { buildObservation, seriesChecker, readPeriodCell, type Cell, type RowInput } from './checks.js';
 import { isBlankRecord, readCsvBytes, readCsvStream, type ByteSource, type CsvReadIssues, type CsvRecord } from './csv.js';
@@ -596,7 +597,8 @@ const cellText = (record: CsvRecord, index: number | undefined): string => (inde
  * Reads one published file, held in memory, through its mapping. Nothing is thrown for bad
  * input: problems come back as issues (a column the mapping names but the file lacks is
  * MISSING_COLUMN on the header line), alongside the observations of every good row. Rows
- * filtered out, and rows for areas not in the plan, are skipped silently.
+ * filtered out, and rows for areas not in the plan, are skipped without an issue each (a filter
+ * that matches no row is one FILTER_NO_ROWS warning).
  */
 export function ingestSource(spec: SourceSpec, bytes: Uint8Array, fileName: string, plan: Plan, options: IngestOptions = {}): IngestResult {
   const ingest = sourceIngest(spec, fileName, plan, options);
@@ -641,7 +643,8 @@ function sourceIngest(
   const measures = measureLookup(plan);
   // Repeats are dropped as they come: a file of repeated rows holds only the rows kept.
   const checker = seriesChecker(plan, issues);
-  const valueOptions = { empty: spec.emptyAs, markers: spec.markers };
+  // No markers of the mapping's own: figures take parseValue's quick path for bare numbers.
+  const valueOptions = { empty: spec.emptyAs, markers: Object.keys(spec.markers).length > 0 ? spec.markers : undefined };
 
   // Measure ids the mapping names must be in the plan.
   for (const id of spec.measure ? [spec.measure] : Object.values(spec.measureMap ?? {})) {

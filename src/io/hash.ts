@@ -21,7 +21,8 @@ export function specialKind(stat: import('node:fs').Stats): string | undefined {
 
 /**
  * The SHA-256 of a file's bytes (as `sha256(bytes)` gives), read a chunk at a time so a file of
- * any size is hashed in bounded memory; undefined for a file that does not exist. Anything but a
+ * any size is hashed in bounded memory; undefined for a file that cannot be opened (missing, under
+ * a path that runs through a file, unreadable): whoever reads it next reports why, at the file. Anything but a
  * regular file (a FIFO, a device, a folder) is refused with `refuse`, never read.
  */
 export function hashFile(path: string, refuse: (what: string) => Error): string | undefined {
@@ -29,9 +30,8 @@ export function hashFile(path: string, refuse: (what: string) => Error): string 
   try {
     // Non-blocking, so opening a FIFO with no writer cannot hang the run.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+  } catch {
+    return undefined;
   }
   try {
     const stat = fstatSync(fd);

@@ -209,7 +209,8 @@ export function openPack(outDir: string, options: PackOptions = {}): PackWriter 
       // Look again: the user may have added or changed files while the pack was built.
       const state = folderState(target);
       const manifest = refuseState(state, outDir, options.command);
-      user = manifest ? sortContents(target, manifest).user : state.kind === 'empty' ? [] : user;
+      // No manifest now: the folder is empty, or was removed while the pack was built.
+      user = manifest ? sortContents(target, manifest).user : [];
       for (const path of written.keys()) {
         const entry = user.find((e) => clash(path, e));
         if (entry) throw clashError(outDir, entry);
@@ -356,8 +357,9 @@ export function cleanPack(outDir: string, command?: string): UserEntry[] {
     rmSync(join(target, path));
     removeEmptyParents(target, dirname(join(target, path)));
   }
-  // What is left is the user's; an empty manifest keeps the folder open to the next run.
-  if (readdirSync(target).length === 1) rmSync(target, { recursive: true });
+  // What is left is the user's; an empty manifest keeps the folder open to the next run. A mount
+  // point cannot be removed, so it keeps an empty manifest too.
+  if (readdirSync(target).length === 1 && !isMountPoint(target)) rmSync(target, { recursive: true });
   else writeFileAtomic(join(target, PACK_MARKER), formatManifest(manifest.command ?? command ?? 'oba', '', []));
   return user;
 }

@@ -12,7 +12,7 @@ import type { Renderer } from '../render/templates.js';
 import type { Narrative } from './narrative.js';
 import type { PackFiles } from '../io/write.js';
 import type { Pack } from './document.js';
-import { scorecard, latestObservation, type ScorecardRow, BENCHMARK_AREA } from '../analysis/scorecard.js';
+import { scorecard, latestObservation, type ScorecardRow } from '../analysis/scorecard.js';
 import { baselineChartSpec } from '../charts/baseline-chart.js';
 import type { RenderChart } from '../io/chart-renderer.js';
 import { setChart } from './common.js';

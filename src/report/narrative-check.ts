@@ -6,7 +6,7 @@
 import { parseYaml } from '../config/yaml.js';
 import type { DataIssue } from '../data/types.js';
 import { nearest, quote } from '../data/issues.js';
-import { CARD_SECTIONS, SHEET_SECTIONS } from './narrative.js';
+import { CARD_SECTIONS, MAX_FRONT_MATTER_BYTES, sectionHeading, SHEET_SECTIONS } from './narrative.js';
 
 /** A narrative for the city's report card, or for a local cluster's turn-the-curve sheet. */
 export type NarrativeKind = 'card' | 'sheet';
@@ -27,7 +27,7 @@ export function checkNarrativeText(text: string, file: string, kind: NarrativeKi
       return issues;
     }
     body = close + 1;
-    const parsed = parseYaml(lines.slice(1, close).join('\n'), file, { lineOffset: 1 });
+    const parsed = parseYaml(lines.slice(1, close).join('\n'), file, { maxBytes: MAX_FRONT_MATTER_BYTES, lineOffset: 1 });
     if (!parsed.ok) {
       for (const p of parsed.located) issues.push({ severity: 'error', code: 'NARRATIVE_YAML', file, line: p.line ?? 1, ...(p.column !== undefined ? { column: p.column } : {}), message: `front matter: ${p.message}` });
     } else {
@@ -46,9 +46,9 @@ export function checkNarrativeText(text: string, file: string, kind: NarrativeKi
   }
   const sections = Object.values(kind === 'card' ? CARD_SECTIONS : SHEET_SECTIONS) as string[];
   for (let i = body; i < lines.length; i++) {
-    const heading = /^##\s+(.+?)\s*#*\s*$/.exec(lines[i]!);
-    if (!heading || lines[i]!.startsWith('###')) continue;
-    const title = heading[1]!;
+    // The reader's own heading parser: linear in the line, where a regular expression backtracked.
+    const title = sectionHeading(lines[i]!);
+    if (title === undefined) continue;
     if (sections.includes(title)) continue;
     const near = sections.find((s) => s.toLowerCase() === title.toLowerCase()) ?? nearest(title, sections);
     issues.push({

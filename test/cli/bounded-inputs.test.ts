@@ -53,6 +53,20 @@ describe('a file of many repeated or bad rows', () => {
   });
 });
 
+describe('gaps inside one file', () => {
+  it('are listed a thousand at most, counting the rest, when the file is checked with the others', async () => {
+    // Every other year, 1900-2100, for 15 clusters: 100 gaps each, 1,500 in one file.
+    const clusters = bundledPlan.areas.filter((a) => a.type === 'cluster').slice(0, 15);
+    const rows = clusters.flatMap((c) => Array.from({ length: 101 }, (_, i) => `neet,${c.name},${1900 + 2 * i},8.1,,,,\n`)).join('');
+    const root = tempFolder({ 'gaps.csv': header + rows });
+    const run = await oba(['validate', '--data', join(root, 'gaps.csv'), '--json']);
+    const report = JSON.parse(run.stdout) as { warnings: { code: string; message: string }[] };
+    const gaps = report.warnings.filter((w) => w.code === 'SERIES_GAP');
+    expect(gaps).toHaveLength(MAX_ISSUES_PER_CODE + 1);
+    expect(gaps.at(-1)!.message).toMatch(/^and 500 more like this in the file, not listed/);
+  });
+});
+
 describe('special files among the inputs', () => {
   it('refuses a FIFO and a device as data, unread, in validate and report', async () => {
     const root = tempFolder();
@@ -92,6 +106,15 @@ describe('links that lead nowhere among narratives and templates', () => {
     symlinkSync('nowhere', join(root, 'narratives/clusters/seacroft'));
     return root;
   }
+
+  it('reports a data path that runs through a file at its line in the configuration, not as a bug', async () => {
+    const data = new URL('../../data/', import.meta.url).pathname;
+    const project = tempFolder({ 'notes.txt': 'not a folder', 'oba.config.yaml': `plan: ${data}plan.yaml\ndata: [notes.txt/series.csv]\n` });
+    const run = await oba(['report', '--out', 'out', '--quiet'], project);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^oba\.config\.yaml:2:8: "notes\.txt\/series\.csv" does not exist/m);
+    expect(run.stderr).not.toMatch(/internal error/);
+  });
 
   it('passes over an editor lock file', async () => {
     const root = project();

@@ -38,6 +38,15 @@ describe('the disk the output goes to', () => {
     expect(readdirSync(volume).filter((n) => n.startsWith('.oba-') && n !== '.oba-output')).toEqual([]);
   });
 
+  it.runIf(canMount)('--clean empties an output folder that is a mount point, which cannot itself be removed', async () => {
+    const volume = mount('size=64m')!;
+    expect((await oba(['tracker', '--out', volume, '--quiet'])).code).toBe(0);
+    const clean = await oba(['tracker', '--out', volume, '--clean']);
+    expect(clean.code).toBe(0);
+    expect(readdirSync(volume)).toEqual(['.oba-output']);
+    expect((await oba(['tracker', '--out', volume, '--quiet'])).code).toBe(0);
+  });
+
   it.runIf(canMount)('says a full disk is full, with exit 1, and leaves nothing half-written', async () => {
     const full = mount('size=64k')!;
     const run = await oba(['report', '--out', join(full, 'pack'), '--quiet', '--no-cache']);

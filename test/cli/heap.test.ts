@@ -1,13 +1,27 @@
-import { describe, expect, it } from 'vitest';
-import { HEAP_GROWING_PERCENT, limitHeapGrowthWhenBuilding } from '../../src/cli/heap.js';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The flag is process-wide: the test sees what would be set, and sets nothing.
+const setFlagsFromString = vi.fn();
+vi.mock('node:v8', () => ({ setFlagsFromString }));
+const { HEAP_GROWING_PERCENT, buildStarting, limitHeapGrowthWhenBuilding } = await import('../../src/cli/heap.js');
 
 describe('the heap growth limit', () => {
-  it('is wanted unless the user gave node a value of their own', () => {
-    expect(HEAP_GROWING_PERCENT).toBeGreaterThan(0);
+  beforeEach(() => setFlagsFromString.mockClear());
+
+  it('is set once, when a build starts, for the oba executable', () => {
+    buildStarting();
+    expect(setFlagsFromString).not.toHaveBeenCalled(); // a library caller keeps its settings
+    expect(limitHeapGrowthWhenBuilding(['--max-old-space-size=512', '--enable-source-maps'])).toBe(true);
+    expect(setFlagsFromString).not.toHaveBeenCalled(); // not before there is work to do
+    buildStarting();
+    buildStarting();
+    expect(setFlagsFromString.mock.calls).toEqual([[`--heap-growing-percent=${HEAP_GROWING_PERCENT}`]]);
+  });
+
+  it('is left alone when the user gave node a value of their own', () => {
     expect(limitHeapGrowthWhenBuilding(['--heap-growing-percent=50'])).toBe(false);
     expect(limitHeapGrowthWhenBuilding(['--heap_growing_percent=10'])).toBe(false);
-    expect(limitHeapGrowthWhenBuilding(['--max-old-space-size=512', '--enable-source-maps'])).toBe(true);
-    // Left unwanted again, so this test process keeps its own settings.
-    expect(limitHeapGrowthWhenBuilding(['--heap-growing-percent=0'])).toBe(false);
+    buildStarting();
+    expect(setFlagsFromString).not.toHaveBeenCalled();
   });
 });

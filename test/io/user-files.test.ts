@@ -69,6 +69,20 @@ describe("the user's files in an output folder", () => {
     expect(readFileSync(join(out, 'index.md'), 'utf8')).toBe('# v2');
   });
 
+  it('writes the new pack when the old folder was removed while it was built', () => {
+    const root = tempFolder();
+    const out = join(root, 'pack');
+    writePack(out, first, {}, 'k1');
+    writeFileSync(join(out, 'notes.md'), 'mine');
+    const pack = openPack(out);
+    for (const [path, content] of second) pack.add(path, content);
+    rmSync(out, { recursive: true });
+    pack.commit('k2');
+    expect(readFileSync(join(out, 'index.md'), 'utf8')).toBe('# v2');
+    expect(existsSync(join(out, 'notes.md'))).toBe(false);
+    expect(besides(root)).toEqual([]);
+  });
+
   it('--clean removes only what oba wrote', () => {
     const root = tempFolder();
     const out = join(root, 'pack');

@@ -85,4 +85,10 @@ describe('plan validation', () => {
     const bomb = 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n';
     expect(problems(bomb)[0]).toMatch(/alias/i);
   });
+
+  it('refuses a file over 256 KB before parsing it', () => {
+    const huge = `title: x\n# ${'padding '.repeat(33_000)}\n`;
+    expect(huge.length).toBeGreaterThan(256 * 1024);
+    expect(problems(huge)[0]).toMatch(/the YAML is \d+ KB, more than oba reads \(256 KB\)/);
+  });
 });

@@ -1,6 +1,7 @@
 /**
- * Crash-safe output: `oba report` killed with SIGKILL at seeded random points leaves the output
- * folder holding the previous complete pack or the new complete pack (every format it writes),
+ * Crash-safe output: `oba report` killed with SIGKILL at seeded points (once a seeded number of
+ * its files are staged, and once all of them are, just before the swap) leaves the output folder
+ * holding the previous complete pack or the new complete pack (every format it writes),
  * checked as the kill left it, before any run repairs anything; a user's own file in the folder
  * survives every kill. Two runs writing one folder at once are kept apart by a lock. Runs the
  * compiled CLI (built by test/global-setup.ts).
@@ -28,6 +29,15 @@ function report(out: string, cwd: string, extra: string[] = []) {
   return spawnSync(process.execPath, args(out, extra), { cwd, encoding: 'utf8' });
 }
 
+/** How many files are under `dir` (0 while it does not exist). */
+function filesUnder(dir: string): number {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
+  } catch {
+    return 0;
+  }
+}
+
 /** The folder as a reader sees it, without the user's own file. */
 function packIn(out: string): Map<string, string> {
   const tree = readTree(out);
@@ -40,9 +50,7 @@ describe('crash-safe output', () => {
     const cwd = tempFolder({ '.pack.old-backup/keep.md': 'a folder of the user\'s with a name like oba\'s' });
     // The previous pack (as at 2014) and the pack the interrupted runs are writing (all data).
     expect(report('reference-old', cwd, ['--as-of', '2014']).status).toBe(0);
-    const started = performance.now();
     expect(report('reference-new', cwd).status).toBe(0);
-    const runLength = performance.now() - started;
     const previous = readTree(join(cwd, 'reference-old'));
     const next = readTree(join(cwd, 'reference-new'));
     expect(sameTree(previous, next)).toBe(false);
@@ -53,15 +61,17 @@ describe('crash-safe output', () => {
     const outcomes: string[] = [];
     cpSync(join(cwd, 'reference-old'), out, { recursive: true });
     writeFileSync(join(out, 'notes.md'), 'minutes of the board');
-    for (let i = 0; i < 4; i++) {
+    // Kill points by the files staged, not by a clock: three seeded, and one with every file staged.
+    const points = [0, 1, 2].map(() => Math.floor(random() * next.size)).concat(next.size);
+    for (const staged of points) {
       const child = spawn(process.execPath, args(out, []), { cwd, stdio: 'ignore' });
-      const exited = new Promise((r) => child.once('exit', r));
-      // Kill points spread over the whole run, the swap at its end included.
-      const delay = Math.floor(random() * runLength * 1.1);
-      await new Promise((r) => setTimeout(r, delay));
+      let running = true;
+      const exited = new Promise((r) => child.once('exit', r)).then(() => (running = false));
+      const staging = join(cwd, `.pack.oba-staging-${child.pid}`);
+      while (running && filesUnder(staging) < staged) await new Promise((r) => setTimeout(r, 5));
       child.kill('SIGKILL');
       await exited;
-      const where = `after a kill at ${delay} ms of about ${Math.round(runLength)}`;
+      const where = `after a kill with ${staged} of ${next.size} files staged`;
       expect(existsSync(out), where).toBe(true);
       const now = packIn(out);
       const which = sameTree(now, previous) ? 'previous' : sameTree(now, next) ? 'new' : 'mixed';

@@ -2,7 +2,8 @@
  * `oba init [DIR]`: a plan, configuration, narrative and the published data for a council, ready
  * to validate and report at once. Asks nothing: every choice has a flag and a default.
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { isValidDate } from '../../data/calendar.js';
 import { join, resolve } from 'node:path';
 import type { Terminal } from '../terminal.js';
 import { CliError } from '../errors.js';
@@ -64,22 +65,26 @@ export async function init(dir: string | undefined, options: InitOptions, termin
   const start = options.start ?? '2023-04-01';
   const end = options.end ?? '2026-03-31';
   for (const [flag, value] of [['--start', start], ['--end', end]] as const) {
-    if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value))) throw new CliError(`${flag} must be a date written YYYY-MM-DD, not "${value}"`, 2);
+    if (!ISO_DATE.test(value) || !isValidDate(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10)))) throw new CliError(`${flag} must be a date written YYYY-MM-DD, not "${value}"`, 2);
   }
   if (start >= end) throw new CliError(`--end ${end} must be after --start ${start}`, 2);
+  // Every choice is checked before anything is written: a mistake leaves no empty folder behind.
+  if (from === 'leeds' && (options.council !== undefined || options.code !== undefined)) {
+    throw new CliError('--from leeds writes the bundled Leeds example as it is; leave out --council and --code, or use --from blank', 2);
+  }
+  const council = from === 'blank' ? findCouncil(options) : undefined;
   const target = resolve(cwd, dir ?? '.');
+  if (existsSync(target) && !statSync(target).isDirectory()) throw new CliError(`${target} is a file; give a folder to write into`, 2);
   for (const name of [CONFIG_FILE_NAME, 'plan.yaml']) {
     if (existsSync(join(target, name))) throw new CliError(`${join(target, name)} exists already; oba init writes only into a folder without a plan and configuration, so choose another folder`, 1);
   }
   mkdirSync(target, { recursive: true });
 
-  if (from === 'leeds') {
-    if (options.council !== undefined || options.code !== undefined) throw new CliError('--from leeds writes the bundled Leeds example as it is; leave out --council and --code, or use --from blank', 2);
+  if (!council) {
     const bundled = join(packageRoot(), 'data');
     for (const name of ['plan.yaml', CONFIG_FILE_NAME, 'README.md']) copyFileSync(join(bundled, name), join(target, name));
     for (const folder of ['series', 'authorities', 'narratives']) cpSync(join(bundled, folder), join(target, folder), { recursive: true });
   } else {
-    const council = findCouncil(options);
     const written = {
       'plan.yaml': planYaml({ council, start, end, files: FILES }),
       [CONFIG_FILE_NAME]: configYaml({ council, start, end, files: FILES }),

@@ -59,6 +59,7 @@ export function trackerRun(options: TrackerOptions): OutputRun & { build: (works
 }
 
 export async function tracker(options: TrackerOptions, terminal: Terminal, cwd: string): Promise<number> {
+  if (options.check && options.clean) throw new CliError('give --check or --clean, not both', 2);
   const { settings, build } = trackerRun(options);
   if (!options.check) {
     await runOutput('tracker', settings, options, terminal, cwd, build);

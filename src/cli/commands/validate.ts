@@ -1,6 +1,6 @@
 /** `oba validate`: every problem in the plan, configuration and data, at once. */
 import { displayPath } from '../display-path.js';
-import type { Terminal } from '../terminal.js';
+import { terminalSafe, type Terminal } from '../terminal.js';
 import { formatIssue, loadWorkspace, type Workspace } from '../workspace.js';
 import { acknowledgedLine, warningLines, withoutAcknowledged } from '../warnings.js';
 import { formatProblem, InputProblems, type Problem } from '../../config/problems.js';
@@ -26,9 +26,11 @@ export async function validate(options: ValidateOptions, terminal: Terminal, cwd
   // Published files given with --data are recognised by their header, and the preset that reads them named.
   if (options.data && options.data.length > 0) {
     const recognised = options.data.map((f) => ({ file: f, presets: recognise(firstRows(resolve(cwd, f))) }));
+    // With --json, standard output holds the JSON alone: the advice goes to standard error.
+    const say = (line: string) => (options.json ? terminal.err(line) : terminal.out(line));
     for (const { file, presets } of recognised.filter((r) => r.presets.length > 0)) {
-      terminal.out(`${file}: ${presets[0]!.title}. Not oba's own format: read it through a preset, in sources: of oba.config.yaml:`);
-      for (const p of presets) terminal.out(`  - { preset: ${p.name}, file: ${file}${p.name === 'fingertips' ? ', measure: <the measure id in your plan>' : ''} }   # ${p.name === 'fingertips' ? 'any one indicator' : p.measure.title}`);
+      say(`${file}: ${presets[0]!.title}. Not oba's own format: read it through a preset, in sources: of oba.config.yaml:`);
+      for (const p of presets) say(`  - { preset: ${p.name}, file: ${file}${p.name === 'fingertips' ? ', measure: <the measure id in your plan>' : ''} }   # ${p.name === 'fingertips' ? 'any one indicator' : p.measure.title}`);
     }
     const native = recognised.filter((r) => r.presets.length === 0).map((r) => r.file);
     if (native.length === 0) return 0;
@@ -135,7 +137,7 @@ function printInputProblems(problems: Problem[], options: ValidateOptions, termi
     return 1;
   }
   const c = terminal.colour;
-  for (const p of problems) terminal.out(c.red(`${formatProblem(p, displayPath(p.file, cwd))} [${p.code ?? 'CONFIG'}]`));
+  for (const p of problems) terminal.out(c.red(terminalSafe(`${formatProblem(p, displayPath(p.file, cwd))} [${p.code ?? 'CONFIG'}]`)));
   const n = problems.length;
   terminal.out(c.red(`✘ ${n} error${n === 1 ? '' : 's'} in the configuration and plan; the data is checked once they are fixed`));
   return 1;
