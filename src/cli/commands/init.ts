@@ -100,7 +100,9 @@ export async function init(dir: string | undefined, options: InitOptions, termin
   }
   terminal.out(`Wrote ${CONFIG_FILE_NAME}, plan.yaml, narratives/ and data/ in ${target}. Checking them:`);
   const code = await validate({}, terminal, target);
-  const here = resolve(cwd) === target ? '' : `cd ${dir} && `;
+  // Quoted for the shell when the name needs it (spaces, quotes, $).
+  const shown = dir === undefined || /^[\w./~-]+$/.test(dir) ? dir : `'${dir.replaceAll("'", "'\\''")}'`;
+  const here = resolve(cwd) === target ? '' : `cd ${shown} && `;
   terminal.out(['', 'Next:', `  ${here}oba status                             # the scorecard at a glance`, `  ${here}oba report --out board-pack            # the board pack`, `  ${here}oba report --format pdf --out board-pack   # ready to print (needs Chromium, Chrome or Edge)`].join('\n'));
   return code;
 }

@@ -36,12 +36,14 @@ export function reportRun(options: ReportOptions): OutputRun {
     const narratives = loadNarratives(workspace.config.narrativesDir);
     narratives.problems.forEach(warn);
     const renderer = createRenderer(loadTemplates(workspace.config.templatesDir));
+    // Checked before the writer opens (a PDF writer starts a browser that must then be closed).
+    const area = options.allAreas ? undefined : resolveArea(workspace.dataset, options.area ?? workspace.plan.city).name;
+    if (asOf) requireDataBy(workspace, area, asOf, options.asOf!);
     const writer = await formatWriter(formats, browser, { renderer, author: workspace.config.author, date: asOf });
-    if (asOf) requireDataBy(workspace, options.allAreas ? undefined : resolveArea(workspace.dataset, options.area ?? workspace.plan.city).name, asOf, options.asOf!);
     const pack = async (area: string) =>
       writer.files(await buildBoardPack({ dataset: workspace.dataset, config: workspace.config, area, narratives: narratives.city, renderer, renderChart, ...(asOf ? { asOf } : {}) }));
     try {
-      if (!options.allAreas) return await pack(resolveArea(workspace.dataset, options.area ?? workspace.plan.city).name);
+      if (area !== undefined) return await pack(area);
 
       const areas = workspace.dataset.areas.filter((a) => LOCAL.includes(a.type));
       const folders = new Map<string, string>();
