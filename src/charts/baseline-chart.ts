@@ -249,10 +249,8 @@ export function baselineChartSpec(input: BaselineChartInput): TopLevelSpec {
   const diamonds = illustrative.filter((r) => dots || alone.has(r));
   const squares = flagged.filter((r) => !r.illustrative);
   const historyRuns = lineRuns(c.history);
-  let nextRun = historyRuns.next;
   const comparatorRuns = c.comparators.map((cmp) => {
-    const runs = lineRuns(cmp.rows, nextRun);
-    nextRun = runs.next;
+    const runs = lineRuns(cmp.rows);
     const values = cmp.rows.filter((r) => r.value !== null);
     const sparse = values.length <= MAX_POINTS_WITH_DOTS;
     const lone = new Set(isolated(cmp.rows));
@@ -359,7 +357,7 @@ export function baselineChartSpec(input: BaselineChartInput): TopLevelSpec {
   const placed = placeLabels(requests, obstacles, width, height);
   const placedOf = (kind: string) => placed.filter((_, i) => requests[i]!.kind === kind).map((p) => ({ x: p.x, y: p.y, text: p.text }));
 
-  // 5. Datasets, one per layer.
+  // 5. Datasets, one per layer, empty when it has nothing to draw.
   const point = (r: { t: number; label: string; value: number | null }) => ({ t: r.t, label: r.label, value: r.value });
   const datasets: Record<string, Record<string, unknown>[]> = {
     history_solid: historyRuns.solid.map((r) => ({ ...r })),
@@ -380,13 +378,12 @@ export function baselineChartSpec(input: BaselineChartInput): TopLevelSpec {
     datasets[`comparator_${i}_diamonds`] = r.diamonds.map(point);
     datasets[`comparator_${i}_points`] = r.lone.map(point);
   });
-  if (c.trajectory.length > 0) datasets.trajectory = c.trajectory;
-  if (target) {
-    datasets.target = [{ t: target.t, label: target.label, value: target.value }];
-    datasets.target_label = placedOf('target');
-  }
+  datasets.trajectory = c.trajectory;
+  datasets.target = target ? [{ t: target.t, label: target.label, value: target.value }] : [];
+  datasets.target_label = placedOf('target');
 
-  // 6. Layers, bottom to top.
+  // 6. Layers, bottom to top: every layer, whether or not it has rows, so that charts share a
+  // chart shape (`chart-shape.ts`); the SVG leaves out a layer with nothing in it.
   const layer: UnitSpec<Field>[] = [];
   layer.push({
     name: 'forecast_band',
@@ -426,40 +423,36 @@ export function baselineChartSpec(input: BaselineChartInput): TopLevelSpec {
     data: { name: 'baseline' },
     mark: { type: 'rule', color: COLOURS.inkSoft, strokeWidth: 1.25, strokeDash: [...DASHES.baseline] },
   });
-  if (c.trajectory.length > 0) {
-    layer.push({
-      name: 'trajectory_line',
-      data: { name: 'trajectory' },
-      mark: { type: 'line', color: COLOURS.green, strokeWidth: 2, strokeDash: [...DASHES.trajectory] },
-      encoding: { y: y('value') },
-    });
-  }
+  layer.push({
+    name: 'trajectory_line',
+    data: { name: 'trajectory' },
+    mark: { type: 'line', color: COLOURS.green, strokeWidth: 2, strokeDash: [...DASHES.trajectory] },
+    encoding: { y: y('value') },
+  });
   layer.push({
     name: 'forecast_line',
     data: { name: 'forecast' },
     mark: { type: 'line', color: COLOURS.orange, strokeWidth: 2.25, strokeDash: [...DASHES.forecast] },
     encoding: { y: y('value') },
   });
-  if (target) {
-    // Under the actual values, big and pale, so a value on target shows on top of it.
-    layer.push({
-      name: 'target_point',
-      data: { name: 'target' },
-      mark: {
-        type: 'point',
-        shape: SHAPES.target,
-        filled: false,
-        fill: COLOURS.green,
-        fillOpacity: 0.3,
-        stroke: COLOURS.green,
-        strokeWidth: 1.5,
-        strokeJoin: 'round',
-        size: TARGET_SIZE,
-        opacity: 1,
-      },
-      encoding: { y: y('value') },
-    });
-  }
+  // Under the actual values, big and pale, so a value on target shows on top of it.
+  layer.push({
+    name: 'target_point',
+    data: { name: 'target' },
+    mark: {
+      type: 'point',
+      shape: SHAPES.target,
+      filled: false,
+      fill: COLOURS.green,
+      fillOpacity: 0.3,
+      stroke: COLOURS.green,
+      strokeWidth: 1.5,
+      strokeJoin: 'round',
+      size: TARGET_SIZE,
+      opacity: 1,
+    },
+    encoding: { y: y('value') },
+  });
   layer.push({
     name: 'history_line',
     data: { name: 'history_solid' },
@@ -500,14 +493,8 @@ export function baselineChartSpec(input: BaselineChartInput): TopLevelSpec {
   layer.push(...placedTextLayers('baseline_label', { fontSize: annotation, colour: COLOURS.inkSoft }));
   layer.push(...placedTextLayers('code_labels', { fontSize: annotation, colour: COLOURS.ink }));
   layer.push(...placedTextLayers('missing_labels', { fontSize: annotation, colour: COLOURS.inkSoft }));
-  if (target) layer.push(...placedTextLayers('target_label', { fontSize: annotation, colour: COLOURS.green, bold: true }));
+  layer.push(...placedTextLayers('target_label', { fontSize: annotation, colour: COLOURS.green, bold: true }));
 
-  // Layers with nothing to draw are left out (an empty layer only makes Vega warn).
-  const drawnLayers = layer.filter((l) => {
-    const data = l.data as { name?: string };
-    return data.name === undefined || (datasets[data.name]?.length ?? 0) > 0;
-  });
-  for (const name of Object.keys(datasets)) if (datasets[name]!.length === 0) delete datasets[name];
 
   // 7. The key, in words: one entry for each kind of mark drawn, and none for a mark not drawn.
   const entries: KeyEntry[] = [];
@@ -587,7 +574,7 @@ export function baselineChartSpec(input: BaselineChartInput): TopLevelSpec {
     plot: {
       height,
       encoding: { x: { field: 't', type: 'quantitative', scale: { domain: axis.domain, nice: false, zero: false }, axis: axis.axis } },
-      layer: drawnLayers,
+      layer,
     },
     key: keySpec(entries, c.footnotes, width),
   });

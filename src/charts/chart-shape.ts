@@ -8,14 +8,19 @@
  *
  * - the chart title's lines (`title.text`);
  * - each axis's scale domain, tick values, title and title offset (`titleX`);
+ * - a value axis's number format (`,.0f`, `,.1f`…) and per cent sign, drawn by a label expression
+ *   that gives the same labels as vega's own;
  * - the period axis's labels (the array literal in its `labelExpr`, see `period-axis.ts`);
  * - the rows of layers with inline data (the key's marks), as datasets named after the layer;
  * - the height of each named view of a vertical concatenation (the key grows with its entries),
  *   which Vega-Lite compiles into a signal `<name>_height`;
  * - the description (vega's own, not part of the drawing).
  *
- * Anything else that differs between two charts makes them two shapes, so a shape never draws
- * a chart wrong, it only draws fewer charts. Pure: a spec in, its parts out; the spec is not changed
+ * The spec builders write every layer a chart of their kind may need, with no rows when a chart
+ * has nothing for it, so that a chart without a target or a trajectory shares a shape with one
+ * that has them (the SVG leaves empty layers out: `dropEmptyMarks`). Anything else that differs
+ * between two charts makes them two shapes, so a shape never draws a chart wrong, it only draws
+ * fewer charts. Pure: a spec in, its parts out; the spec is not changed
  * (its data rows are shared with the parts, so neither may be changed afterwards).
  */
 import type { TopLevelSpec } from 'vega-lite';
@@ -32,12 +37,23 @@ export interface SplitChart {
   signals: Record<string, unknown>;
   /** The sizes among `signals` (`<view>_height`): the compiled shape must have these signals. */
   sizes: string[];
+  /**
+   * Fields that only group rows into separate lines (`detail`). Vega keeps a line's group from
+   * one draw to the next when its key recurs, and draws it in its old place: the renderer makes
+   * these values new for every draw so the lines come out in the order a fresh View draws them.
+   */
+  groupFields: string[];
   description?: string;
 }
 
 type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A value axis's number format: grouped thousands, a fixed number of decimals. */
+const FIXED_FORMAT = /^,\.\d+f$/;
+/** A percentage axis's labels: the formatted number and a per cent sign. */
+const PERCENT_LABEL = "datum.label + '%'";
 
 /** The period axis's label lookup: `["2008","2009",…][round(datum.value) - 2008] || ''`. */
 const PERIOD_LABELS = /^\[(.*)\]\[round\(datum\.value\) - (-?\d+)\] \|\| ''$/s;
@@ -67,8 +83,10 @@ export function splitChart(spec: TopLevelSpec): SplitChart {
   const title = s['title'];
   if (isObject(title) && title['text'] !== undefined) title['text'] = param('chart_title', title['text']);
 
+  const groupFields = new Set<string>();
   const channel = (name: string, def: unknown) => {
     if (!isObject(def)) return;
+    if (name === 'detail' && typeof def['field'] === 'string') groupFields.add(def['field']);
     const scale = def['scale'];
     if (isObject(scale) && Array.isArray(scale['domain'])) scale['domain'] = param(`${name}_domain`, scale['domain']);
     const axis = def['axis'];
@@ -80,6 +98,14 @@ export function splitChart(spec: TopLevelSpec): SplitChart {
       axis['title'] = { signal: `${name}_title` };
     }
     if (typeof axis['titleX'] === 'number') axis['titleX'] = param(`${name}_title_x`, axis['titleX']);
+    if (typeof axis['format'] === 'string' && FIXED_FORMAT.test(axis['format']) && (axis['labelExpr'] === undefined || axis['labelExpr'] === PERCENT_LABEL)) {
+      // The same labels as vega's own from the format (a fixed number of decimals), but the
+      // decimals and the sign are signals, so axes of 0, 1 or 2 decimals, percent or not, share a shape.
+      signals[`${name}_format`] = axis['format'];
+      signals[`${name}_suffix`] = axis['labelExpr'] === PERCENT_LABEL ? '%' : '';
+      delete axis['format'];
+      axis['labelExpr'] = `format(datum.value, ${name}_format) + ${name}_suffix`;
+    }
     const labels = typeof axis['labelExpr'] === 'string' ? PERIOD_LABELS.exec(axis['labelExpr']) : null;
     if (labels) {
       signals[`${name}_labels`] = JSON.parse(`[${labels[1]}]`) as unknown;
@@ -127,5 +153,5 @@ export function splitChart(spec: TopLevelSpec): SplitChart {
   const given = Array.isArray(s['params']) ? (s['params'] as unknown[]) : [];
   const key = JSON.stringify({ ...s, params: [...given, ...params] });
   s['params'] = [...given, ...params.map((name) => ({ name, value: signals[name] }))];
-  return { key, shape: s as unknown as TopLevelSpec, datasets, signals, sizes, ...(description !== undefined ? { description } : {}) };
+  return { key, shape: s as unknown as TopLevelSpec, datasets, signals, sizes, groupFields: [...groupFields], ...(description !== undefined ? { description } : {}) };
 }

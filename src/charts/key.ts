@@ -127,68 +127,60 @@ export function keySpec(entries: readonly KeyEntry[], footnotes: readonly string
   });
   const notes = noteLines.map((text, i) => ({ x: 0, y: layout.notesTop + i * SIZES.footnoteRow + SIZES.footnoteRow / 2, text }));
 
+  // Every layer, even one with no rows: keys of one chart kind then share a chart shape
+  // (`chart-shape.ts`), and the SVG leaves out a layer with nothing in it.
   const layer: UnitSpec<Field>[] = [];
-  if (bands.length > 0) {
-    layer.push({
-      name: 'key_bands',
-      data: { values: bands },
-      mark: { type: 'rect' },
-      encoding: { x: pixel('x'), x2: { field: 'x2' }, y: pixel('y'), y2: { field: 'y2' }, fill: literal('fill'), opacity: literal('opacity', 'quantitative') },
-    });
-  }
-  if (rules.length > 0) {
-    layer.push({
-      name: 'key_rules',
-      data: { values: rules },
-      mark: { type: 'rule', strokeCap: 'butt' },
-      encoding: {
-        x: pixel('x'),
-        x2: { field: 'x2' },
-        y: pixel('y'),
-        y2: { field: 'y2' },
-        stroke: literal('stroke'),
-        strokeDash: literal('dash'),
-        strokeWidth: literal('width', 'quantitative'),
-      },
-    });
-  }
-  if (symbols.length > 0) {
-    layer.push({
-      name: 'key_symbols',
-      data: { values: symbols },
-      mark: { type: 'point', opacity: 1 },
-      encoding: {
-        x: pixel('x'),
-        y: pixel('y'),
-        shape: literal('shape'),
-        fill: literal('fill'),
-        stroke: literal('stroke'),
-        size: literal('size', 'quantitative'),
-        strokeWidth: literal('strokeWidth', 'quantitative'),
-      },
-    });
-  }
-  if (letters.length > 0) {
-    layer.push({
-      name: 'key_letters',
-      data: { values: letters },
-      mark: { type: 'text', font: FONT, fontSize: FONT_SIZES.annotation, align: 'center', baseline: 'middle' },
-      encoding: { x: pixel('x'), y: pixel('y'), text: { field: 'text', type: 'nominal' }, fill: literal('colour') },
-    });
-  }
+  layer.push({
+    name: 'key_bands',
+    data: { values: bands },
+    mark: { type: 'rect' },
+    encoding: { x: pixel('x'), x2: { field: 'x2' }, y: pixel('y'), y2: { field: 'y2' }, fill: literal('fill'), opacity: literal('opacity', 'quantitative') },
+  });
+  layer.push({
+    name: 'key_rules',
+    data: { values: rules },
+    mark: { type: 'rule', strokeCap: 'butt' },
+    encoding: {
+      x: pixel('x'),
+      x2: { field: 'x2' },
+      y: pixel('y'),
+      y2: { field: 'y2' },
+      stroke: literal('stroke'),
+      strokeDash: literal('dash'),
+      strokeWidth: literal('width', 'quantitative'),
+    },
+  });
+  layer.push({
+    name: 'key_symbols',
+    data: { values: symbols },
+    mark: { type: 'point', opacity: 1 },
+    encoding: {
+      x: pixel('x'),
+      y: pixel('y'),
+      shape: literal('shape'),
+      fill: literal('fill'),
+      stroke: literal('stroke'),
+      size: literal('size', 'quantitative'),
+      strokeWidth: literal('strokeWidth', 'quantitative'),
+    },
+  });
+  layer.push({
+    name: 'key_letters',
+    data: { values: letters },
+    mark: { type: 'text', font: FONT, fontSize: FONT_SIZES.annotation, align: 'center', baseline: 'middle' },
+    encoding: { x: pixel('x'), y: pixel('y'), text: { field: 'text', type: 'nominal' }, fill: literal('colour') },
+  });
   layer.push({
     name: 'key_labels',
     data: { values: labels },
     mark: { type: 'text', font: FONT, fontSize: FONT_SIZES.key, align: 'left', baseline: 'middle', fill: COLOURS.ink },
     encoding: { x: pixel('x'), y: pixel('y'), text: { field: 'text', type: 'nominal' } },
   });
-  if (notes.length > 0) {
-    layer.push({
-      name: 'key_footnotes',
-      data: { values: notes },
-      mark: { type: 'text', font: FONT, fontSize: FONT_SIZES.footnote, align: 'left', baseline: 'middle', fill: COLOURS.inkSoft },
-      encoding: { x: pixel('x'), y: pixel('y'), text: { field: 'text', type: 'nominal' } },
-    });
-  }
+  layer.push({
+    name: 'key_footnotes',
+    data: { values: notes },
+    mark: { type: 'text', font: FONT, fontSize: FONT_SIZES.footnote, align: 'left', baseline: 'middle', fill: COLOURS.inkSoft },
+    encoding: { x: pixel('x'), y: pixel('y'), text: { field: 'text', type: 'nominal' } },
+  });
   return { width, height: layout.height, layer };
 }

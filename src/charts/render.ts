@@ -8,8 +8,8 @@
  *          ──2 compile──────────▶ Vega spec          (vega-lite; warnings to `onWarning`)
  *          ──3 parse────────────▶ Vega runtime       (vega.parse)
  *          ──4 draw─────────────▶ SVG markup         (new vega.View, renderer 'none', toSVG)
- *          ──5 finalize─────────▶ SVG with <title>, <desc>, role="img", version stamp,
- *                                 one element a line (so a new value is a small diff)
+ *          ──5 finalize─────────▶ SVG less empty layers, with <title>, <desc>, role="img",
+ *                                 version stamp, one element a line (so a new value is a small diff)
  *
  * Determinism: the same spec gives byte-identical SVG on every machine and every call.
  * - A fresh `View` per call; draws run one at a time, and vega's clip-path and gradient id
@@ -21,14 +21,19 @@
  *
  * {@link createShapeRenderer} draws the same SVG faster: charts of one shape (`chart-shape.ts`)
  * share one compile and parse, and a bounded number of live Views, into which each chart's data
- * and signals are swapped before it is drawn.
+ * and signals are swapped before it is drawn. Where a live View would draw differently from a
+ * fresh one (axis ticks matched by value, lines kept out of order) it is told not to, or a fresh
+ * View draws the chart.
+ *
+ * Layers with no rows are written by vega as empty groups; phase 5 leaves them out, so a chart
+ * drawn from a shape with layers it does not use is the same file as one drawn without them.
  */
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import { splitChart, type SplitChart } from './chart-shape.js';
 import { ChartInputError } from './errors.js';
-import { finalizeSvg, oneElementPerLine } from './svg.js';
+import { dropEmptyMarks, finalizeSvg, oneElementPerLine } from './svg.js';
 import { vegaTextWidth } from './text-metrics.js';
 
 export interface RenderOptions {
@@ -143,9 +148,9 @@ export async function drawSvg(compiled: vega.Spec, onWarning: (message: string) 
   });
 }
 
-/** Phase 5: the accessible wrapper, the version stamp, one element a line. */
+/** Phase 5: empty layers left out, the accessible wrapper, the version stamp, one element a line. */
 function finish(svg: string, text: { title: string; description: string }, options: RenderOptions): string {
-  const finished = finalizeSvg(svg, {
+  const finished = finalizeSvg(dropEmptyMarks(svg), {
     ...text,
     ...(options.id !== undefined ? { id: options.id } : {}),
     ...(options.stamp === false ? {} : { comment: `drawn by oba with ${RENDERER_VERSIONS}` }),
@@ -182,6 +187,27 @@ function forgetTickKeys(node: unknown): void {
   for (const value of Object.values(node)) forgetTickKeys(value);
 }
 
+/** The row, copied: vega marks the rows it is given. */
+const copyRow = (row: unknown) => (typeof row === 'object' && row !== null ? { ...(row as object) } : row);
+
+/** The lines of `rows` (groups of rows with the same `groupFields` values), in the order they first appear. */
+function linesOf(rows: readonly unknown[], groupFields: readonly string[]): string[] {
+  const lines = new Set<string>();
+  for (const row of rows) lines.add(JSON.stringify(groupFields.map((field) => (row as Record<string, unknown> | null)?.[field] ?? null)));
+  return [...lines];
+}
+
+/**
+ * Whether a View that drew `before` draws `after` as a fresh View would. A View keeps a line
+ * that recurs in the next chart in its old place and puts new lines after the kept ones; a fresh
+ * View draws the lines in the order they first appear. So the lines kept must come first, in the
+ * same order. The spec builders number lines 0, 1, 2… so that they do.
+ */
+function keepsLineOrder(before: readonly string[], after: readonly string[]): boolean {
+  const now = new Set(after);
+  return before.filter((line) => now.has(line)).every((line, i) => after[i] === line);
+}
+
 /** A compiled and parsed shape, with what its compile said. */
 interface Shape {
   runtime: vega.Runtime | undefined;
@@ -206,7 +232,7 @@ export interface ShapeRenderer {
   close(): void;
 }
 
-/** Live Views kept by default: the bundled pack has about 40 shapes, drawn mostly in runs. */
+/** Live Views kept by default: the bundled pack has 13 chart shapes; a national run a few more. */
 export const DEFAULT_LIVE_VIEWS = 24;
 
 /**
@@ -222,6 +248,8 @@ export function createShapeRenderer(options: ShapeRendererOptions = {}): ShapeRe
   const viewLogger = logger((message) => warn(message)) as unknown as vega.LoggerInterface;
   let viewsMade = 0;
   let draws = 0;
+  // Each live View's lines of the last chart drawn into it, by dataset (see keepsLineOrder).
+  const lastLines = new WeakMap<vega.View, Map<string, string[]>>();
 
   const shapeOf = (split: SplitChart): Shape => {
     const known = shapes.get(split.key);
@@ -242,10 +270,12 @@ export function createShapeRenderer(options: ShapeRendererOptions = {}): ShapeRe
     return shape;
   };
 
-  const viewOf = (key: string, runtime: vega.Runtime): vega.View => {
+  /** The shape's live View, or with `fresh` a new one in its place. */
+  const viewOf = (key: string, runtime: vega.Runtime, fresh = false): vega.View => {
     let view = views.get(key);
+    if (view && fresh) view.finalize();
     if (view) views.delete(key);
-    else {
+    if (!view || fresh) {
       view = new vega.View(runtime, { renderer: 'none', logger: viewLogger });
       // A mark keeps the items of data swapped out until 10,000 have piled up (vega's
       // `cleanThreshold`), each with its bounds and text; drawn again and again, a View grew by
@@ -275,8 +305,12 @@ export function createShapeRenderer(options: ShapeRendererOptions = {}): ShapeRe
         // 4: the chart's data into the shape's View, then draw.
         warn = onWarning;
         try {
-          const view = viewOf(split.key, runtime);
-          for (const [name, rows] of Object.entries(split.datasets)) view.data(name, rows.map((row) => (typeof row === 'object' && row !== null ? { ...row } : row)));
+          const lines = split.groupFields.length === 0 ? undefined : new Map(Object.entries(split.datasets).map(([name, rows]) => [name, linesOf(rows, split.groupFields)]));
+          let view = viewOf(split.key, runtime);
+          const before = lastLines.get(view);
+          if (lines && before && ![...lines].every(([name, now]) => keepsLineOrder(before.get(name) ?? [], now))) view = viewOf(split.key, runtime, true);
+          if (lines) lastLines.set(view, lines);
+          for (const [name, rows] of Object.entries(split.datasets)) view.data(name, rows.map(copyRow));
           for (const [name, value] of Object.entries(split.signals)) view.signal(name, value);
           view.description(split.description ?? '');
           view.resize();

@@ -51,12 +51,14 @@ function joined(rows: readonly SeriesRow[], i: number): boolean {
 
 /**
  * The solid and the dashed runs of a series (rows in period order, gaps filled). A segment is
- * dashed when either end is illustrative. Runs are numbered from `firstRun`, in order.
+ * dashed when either end is illustrative. Each style's runs are numbered 0, 1, 2… in period
+ * order: a chart drawn by shape (`chart-shape.ts`) then finds the runs it shares with the chart
+ * drawn before it in the same order, and need not start its lines afresh.
  */
-export function lineRuns(rows: readonly SeriesRow[], firstRun = 0): { solid: RunRow[]; dashed: RunRow[]; next: number } {
+export function lineRuns(rows: readonly SeriesRow[]): { solid: RunRow[]; dashed: RunRow[] } {
   const solid: RunRow[] = [];
   const dashed: RunRow[] = [];
-  let run = firstRun;
+  const runs = { solid: 0, dashed: 0 };
   let previous: { style: 'solid' | 'dashed'; end: number } | undefined;
   for (let i = 1; i < rows.length; i++) {
     if (!joined(rows, i)) {
@@ -68,14 +70,14 @@ export function lineRuns(rows: readonly SeriesRow[], firstRun = 0): { solid: Run
     const style = a.illustrative || b.illustrative ? 'dashed' : 'solid';
     const into = style === 'solid' ? solid : dashed;
     if (previous && previous.style === style && previous.end === i - 1) {
-      into.push({ run: run - 1, t: b.t, value: b.value! });
+      into.push({ run: runs[style] - 1, t: b.t, value: b.value! });
     } else {
-      into.push({ run, t: a.t, value: a.value! }, { run, t: b.t, value: b.value! });
-      run += 1;
+      into.push({ run: runs[style], t: a.t, value: a.value! }, { run: runs[style], t: b.t, value: b.value! });
+      runs[style] += 1;
     }
     previous = { style, end: i };
   }
-  return { solid, dashed, next: run };
+  return { solid, dashed };
 }
 
 /** Values joined to no neighbour: with no dot at each value, they would not show at all. */

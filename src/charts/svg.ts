@@ -108,3 +108,15 @@ export function oneElementPerLine(svg: string): string {
   // which, like every '>' met outside text, gets a break when another tag follows it.
   return svg.replace(TEXT_OR_TAG_END, (match) => (match === '>' ? '>\n' : match));
 }
+
+/** A mark with nothing to draw: vega writes its group as one empty element. */
+const EMPTY_MARK = /<g class="mark-[a-z]+ role-(?:mark|scope) [^"]*"[^>]*\/>/g;
+
+/**
+ * The SVG less the groups of marks with nothing to draw. A chart shape (`chart-shape.ts`) has
+ * every layer a chart of its kind may need; the layers a chart leaves empty are not written, so
+ * the file is what a spec without them draws.
+ */
+export function dropEmptyMarks(svg: string): string {
+  return svg.replace(EMPTY_MARK, '');
+}

@@ -62,7 +62,7 @@ describe('a baseline too short to forecast', () => {
     expect(input.description).not.toMatch(/forecast/);
     expect(input.baselineAt.label).toBe('Mar 2012');
     const spec = baselineChartSpec(input) as any;
-    expect(spec.datasets.forecast).toBeUndefined();
+    expect(spec.datasets.forecast).toEqual([]);
     const key = spec.vconcat[1].layer.find((l: any) => l.name === 'key_labels').data.values.map((v: any) => v.text);
     expect(key.some((k: string) => k.startsWith('forecast'))).toBe(false);
   });

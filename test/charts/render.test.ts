@@ -11,6 +11,7 @@ import {
   spcChartSpec,
   type BaselineChartInput,
 } from '../../src/charts/index.js';
+import { dropEmptyMarks } from '../../src/charts/svg.js';
 import { attendance, leedsCla, spcExample, weeklyReferrals } from './fixtures.js';
 import { childElements, elements, parseXml, textOf, type XmlElement } from './xml.js';
 
@@ -223,6 +224,22 @@ describe('escapeXml and finalizeSvg', () => {
         '<title id="c1-title">A &amp; B</title><desc id="c1-desc">Rising.</desc><!-- a - b  --><g/></svg>',
     );
     parseXml(svg);
+  });
+
+  it('drops the groups of marks and lines with nothing in them, and nothing else', () => {
+    const empty = '<g class="mark-symbol role-mark target_point_marks" role="graphics-symbol" aria-roledescription="symbol mark container"/>';
+    const emptyLines = '<g class="mark-group role-scope history_line_pathgroup" role="graphics-object" aria-roledescription="group mark container"/>';
+    const drawn = '<g class="mark-symbol role-mark history_points_marks" role="graphics-symbol"><path d="M0,0"/></g>';
+    const other = '<g class="mark-group role-axis" role="graphics-symbol"/><g transform="translate(0,0)"/>';
+    expect(dropEmptyMarks(`<svg>${empty}${drawn}${emptyLines}${other}</svg>`)).toBe(`<svg>${drawn}${other}</svg>`);
+  });
+
+  it('writes no group for a layer a chart leaves empty', async () => {
+    const svg = await render(baselineChartSpec({ ...leedsCla, target: undefined, trajectory: undefined }));
+    expect(svg).not.toContain('target_point_marks');
+    expect(svg).not.toContain('trajectory_line_marks');
+    expect(svg).toContain('history_points_marks');
+    expect(svg).not.toMatch(/role-(?:mark|scope)[^>]*\/>/);
   });
 
   it('handles a self-closing root', () => {
