@@ -103,7 +103,10 @@ export function splitChart(spec: TopLevelSpec): SplitChart {
       // decimals and the sign are signals, so axes of 0, 1 or 2 decimals, percent or not, share a shape.
       signals[`${name}_format`] = axis['format'];
       signals[`${name}_suffix`] = axis['labelExpr'] === PERCENT_LABEL ? '%' : '';
+      // Deleted first, so the expression comes last whether or not the axis had one: the key
+      // is the same for percentages and counts.
       delete axis['format'];
+      delete axis['labelExpr'];
       axis['labelExpr'] = `format(datum.value, ${name}_format) + ${name}_suffix`;
     }
     const labels = typeof axis['labelExpr'] === 'string' ? PERIOD_LABELS.exec(axis['labelExpr']) : null;
