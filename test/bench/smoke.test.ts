@@ -14,13 +14,28 @@ import { parsePlan } from '../../src/plan/parse-plan.js';
 import { ingestCsv } from '../../src/data/ingest.js';
 import { loadConfig } from '../../src/config/config.js';
 import { authorityName, generateNational, periodYear, trimPlanClusters, writeNationalDataset } from '../../src/bench/national-data.js';
-import { changeOneRow, FIGURE_IDS, formatTable, readmeTable, runBench, type BenchResult } from '../../src/bench/run.js';
+import { changeOneRow, FIGURE_IDS, formatTable, readmeTable, runBench, withoutEmptyLayers, type BenchResult } from '../../src/bench/run.js';
+import { baselineChartSpec } from '../../src/charts/index.js';
+import { renderSvg } from '../../src/charts/render.js';
+import { attendance, leedsCla } from '../charts/fixtures.js';
 
 const root = new URL('../../', import.meta.url);
 const planFile = new URL('data/plan.yaml', root).pathname;
 const planText = readFileSync(planFile, 'utf8');
 const scratch = mkdtempSync(join(tmpdir(), 'oba-bench-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('the chart floor', () => {
+  it('draws each chart from a spec without the layers it leaves empty: the same picture, fewer layers', async () => {
+    for (const input of [{ ...leedsCla, target: undefined, trajectory: undefined }, attendance]) {
+      const spec = baselineChartSpec(input);
+      const trimmed = withoutEmptyLayers(spec);
+      const layers = (s: unknown) => ((s as { vconcat: { layer: unknown[] }[] }).vconcat).reduce((n, v) => n + v.layer.length, 0);
+      expect(layers(trimmed)).toBeLessThan(layers(spec));
+      expect(await renderSvg(trimmed)).toBe(await renderSvg(spec));
+    }
+  });
+});
 
 describe('the national dataset generator', () => {
   const plan = parsePlan(trimPlanClusters(planText, 2), 'plan.yaml');
