@@ -126,7 +126,7 @@ export interface BenchOptions {
   /** The last this many years of 2004–2015 (default 8: 2008–2015). */
   years?: number;
   seed?: number;
-  /** Chart rounds timed after warm-up (default 20; each round draws 3 charts per path). */
+  /** Sets the repeats: `iterations / 20` chart rounds, at least 1 (default 60: three rounds, alternating which path goes first). */
   iterations?: number;
   /** Run the Leeds pack on the bundled data (default) or on the generated dataset (small, for the smoke test). */
   leedsData?: 'bundled' | 'generated';
@@ -147,7 +147,7 @@ const DEFAULTS = {
   clusters: 25,
   years: 8,
   seed: 20110401,
-  iterations: 20,
+  iterations: 60,
   leedsData: 'bundled' as const,
   budgetSeconds: 240,
 };
@@ -848,7 +848,7 @@ const USAGE = `usage: node dist/src/bench/run.js [options]   (npm run bench buil
   --clusters N      Leeds clusters with data (default 25)
   --years N         the last N years of 2004-2015 (default 8: 2008-2015)
   --iterations N    sets the repeats: N/20 chart rounds (at least 1), 3 ingest runs from N = 10,
-                    else 2 (default 20)
+                    else 2 (default 60)
   --leeds-data bundled|generated   data for the Leeds pack figures (default bundled)
   --budget S        time budget in seconds (default 240)
   --out DIR         where results.json goes (default bench/); --no-write writes nothing

@@ -62,6 +62,11 @@ const FLAGGED_SIZE = 64;
 const ILLUSTRATIVE_SIZE = 72;
 const COMPARATOR_ILLUSTRATIVE_SIZE = 40;
 const BREAK_SIZE = 110;
+/**
+ * Comparators every baseline chart has layers for, empty when it has fewer: a cluster's charts
+ * compare with Leeds and England, the city's with none, and all then share a chart shape.
+ */
+const COMPARATOR_LAYERS = 2;
 
 interface Checked {
   input: BaselineChartInput;
@@ -372,7 +377,10 @@ export function baselineChartSpec(input: BaselineChartInput): TopLevelSpec {
     code_labels: placedOf('code'),
     missing_labels: placedOf('missing'),
   };
-  comparatorRuns.forEach((r, i) => {
+  // Layers for at least COMPARATOR_LAYERS comparators, empty for those a chart does not have.
+  const noComparator = { solid: [], dashed: [], diamonds: [], lone: [] };
+  const comparatorLayers = [...comparatorRuns, ...Array.from({ length: Math.max(0, COMPARATOR_LAYERS - comparatorRuns.length) }, () => noComparator)];
+  comparatorLayers.forEach((r, i) => {
     datasets[`comparator_${i}`] = r.solid.map((x) => ({ ...x }));
     datasets[`comparator_${i}_dashed`] = r.dashed.map((x) => ({ ...x }));
     datasets[`comparator_${i}_diamonds`] = r.diamonds.map(point);
@@ -391,7 +399,7 @@ export function baselineChartSpec(input: BaselineChartInput): TopLevelSpec {
     mark: { type: 'area', color: COLOURS.orange, opacity: 0.22, interpolate: 'linear' },
     encoding: { y: y('lower'), y2: { field: 'upper' } },
   });
-  comparatorRuns.forEach((r, i) => {
+  comparatorLayers.forEach((r, i) => {
     const colour = COMPARATOR_COLOURS[i]!;
     layer.push({
       name: `comparator_${i}_line`,

@@ -232,7 +232,7 @@ export interface ShapeRenderer {
   close(): void;
 }
 
-/** Live Views kept by default: the bundled pack has 8 chart shapes; a national run a few more. */
+/** Live Views kept by default: the bundled pack has 4 chart shapes; a national run a few more. */
 export const DEFAULT_LIVE_VIEWS = 24;
 
 /**

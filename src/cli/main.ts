@@ -70,7 +70,7 @@ function addWritingOptions(command: Command, { clean }: { clean: boolean }): Com
     .option('-q, --quiet', 'print nothing but errors')
     .option('-v, --verbose', 'list every warning, not one line for each kind')
     .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
-    .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per free core, for runs with enough charts to pay for them)');
+    .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per free core but the main thread’s, for runs with enough charts to pay for them; none on 2 cores)');
   if (clean) command.option('--clean', "remove the files oba wrote in --out (keeping any of yours) instead of writing");
   return command;
 }

@@ -20,8 +20,8 @@ export interface ChartRenderer {
 
 export interface RendererOptions {
   /**
-   * Worker threads: 0 or 1 draws in this thread. By default as many as there are cores free
-   * (see {@link poolSize}), and none when fewer than two are.
+   * Worker threads: 0 or 1 draws in this thread. By default one per core free but the main
+   * thread's (see {@link poolSize}), and none when that is fewer than two.
    */
   jobs?: number;
   cache?: ChartCache;
@@ -48,16 +48,20 @@ export const POOL_THRESHOLD = 600;
 export const ASKED_POOL_THRESHOLD = 48;
 
 /**
- * Worker threads worth starting: `jobs` if given, else one per core that is free, counting the
- * 1-minute load average, less this process's own busy thread, as cores in use by other work.
- * Fewer than two threads is no pool: one worker only moves the drawing off a thread that would
- * otherwise wait for it, at the price of loading vega and compiling every shape twice.
+ * Worker threads worth starting: `jobs` if given, else one per core that is free, less the one
+ * this process's main thread needs (it reads, analyses, builds the pages and writes the files
+ * while the workers draw). The load average, less this process's own busy thread, counts as cores
+ * in use by other work. Fewer than two workers is no pool: one worker only moves the drawing off a
+ * thread that would otherwise wait for it, at the price of loading vega again. On 2 cores this is
+ * no pool: a national run (153 authorities) took as long with two workers as in one thread
+ * (25–33 s, a busy machine) and peaked at 450–530 MB, not about 280 MB (`bench/README.md`).
  */
 export function poolSize(jobs: number | undefined, cores: number, loadAverage: number): number {
   if (jobs !== undefined) return jobs > 1 ? jobs : 0;
   const others = Math.max(0, loadAverage - 1);
   const free = Math.floor(cores - others + 0.25);
-  return free >= 2 ? free : 0;
+  const workers = free - 1;
+  return workers >= 2 ? workers : 0;
 }
 
 /**
