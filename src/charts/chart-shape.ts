@@ -60,19 +60,33 @@ const PERIOD_LABELS = /^\[(.*)\]\[round\(datum\.value\) - (-?\d+)\] \|\| ''$/s;
 
 /**
  * A deep copy of a spec, except that the rows of its datasets and inline data (`values`) are
- * shared, not copied: they are only read, and copying them was most of the cost of a split.
+ * shared, not copied: they are only read, and copying them was most of the cost of a split. An
+ * object the spec uses in several places (every layer's value axis is one object) is copied once
+ * and used in the same places in the copy.
  */
-function copySpec(value: unknown, key?: string): unknown {
-  if (Array.isArray(value)) return key === 'values' ? value : value.map((item) => copySpec(item));
-  if (!isObject(value)) return value;
+function copySpec(value: unknown, key: string | undefined, copies: Map<object, unknown>): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value) && key === 'values') return value;
+  const known = copies.get(value);
+  if (known !== undefined) return known;
+  if (Array.isArray(value)) {
+    const copy: unknown[] = [];
+    copies.set(value, copy);
+    for (const item of value) copy.push(copySpec(item, undefined, copies));
+    return copy;
+  }
   const copy: Json = {};
-  for (const [name, child] of Object.entries(value)) copy[name] = name === 'datasets' && isObject(child) ? { ...child } : copySpec(child, name);
+  copies.set(value, copy);
+  for (const name in value) {
+    const child = (value as Json)[name];
+    copy[name] = name === 'datasets' && isObject(child) ? { ...child } : copySpec(child, name, copies);
+  }
   return copy;
 }
 
 /** Split `spec` into its shape and data. */
 export function splitChart(spec: TopLevelSpec): SplitChart {
-  const s = copySpec(spec) as Json;
+  const s = copySpec(spec, undefined, new Map()) as Json;
   const signals: Record<string, unknown> = {};
   const datasets: Record<string, unknown[]> = { ...((s['datasets'] as Record<string, unknown[]> | undefined) ?? {}) };
   const param = (name: string, value: unknown) => {
