@@ -2,7 +2,8 @@
  * The lock on an output folder: a `.<name>.lock` file beside it, holding the owner's pid, the
  * time its process started and a random token. The file is written whole under a temporary name
  * and then linked into place, so it never exists empty, and `link` fails if a lock is already
- * there. A lock is stale only when its process is gone (or the pid now belongs to a process that
+ * there. On a file system without hard links (FAT and exFAT drives, some network shares) it is
+ * created exclusively instead, then written; a lock found empty counts as held. A lock is stale only when its process is gone (or the pid now belongs to a process that
  * started at another time); only then is it taken over, and a run checks the lock is still its
  * own before it swaps the new pack in.
  */
@@ -58,6 +59,22 @@ function holderRuns(holder: Holder | undefined): boolean {
   return now === '' || now === holder.start;
 }
 
+/** How a file system that makes no hard links refuses one (FAT and exFAT: EPERM; some shares: ENOTSUP or ENOSYS). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
+/**
+ * Puts a lock holding `text` at `lock`, only if there is none (else EEXIST): the whole `draft`
+ * linked into place, or where links are refused, the file created exclusively and written.
+ */
+function placeLock(draft: string, lock: string, text: string): void {
+  try {
+    linkSync(draft, lock);
+  } catch (error) {
+    if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    writeFileSync(lock, text, { flag: 'wx' });
+  }
+}
+
 function readLock(lock: string): string | undefined {
   try {
     return readFileSync(lock, 'utf8');
@@ -77,7 +94,7 @@ export function lockFolder(outDir: string): FolderLock {
   try {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        linkSync(draft, lock);
+        placeLock(draft, lock, mine);
         return {
           check() {
             if (readLock(lock) !== mine) throw new CliError(`the lock ${lock} was taken away while this run was writing ${outDir}; nothing was changed: run again when no other oba run is writing it`, 1);
@@ -102,10 +119,11 @@ export function lockFolder(outDir: string): FolderLock {
       } catch {
         continue;
       }
-      if (readLock(aside) !== text) {
+      const taken = readLock(aside);
+      if (taken !== text) {
         // Another run took the stale lock over first: put its lock back and give way.
         try {
-          linkSync(aside, lock);
+          placeLock(aside, lock, taken ?? '');
         } finally {
           rmSync(aside, { force: true });
         }
