@@ -38,9 +38,9 @@ export interface SplitChart {
   /** The sizes among `signals` (`<view>_height`): the compiled shape must have these signals. */
   sizes: string[];
   /**
-   * Fields that only group rows into separate lines (`detail`). Vega keeps a line's group from
-   * one draw to the next when its key recurs, and draws it in its old place: the renderer makes
-   * these values new for every draw so the lines come out in the order a fresh View draws them.
+   * Fields that only group rows into separate lines (`detail`). Vega keeps a line whose group
+   * recurs from one draw to the next in its old place: the renderer checks the lines come out in
+   * the order a fresh View draws them, and draws the chart in a fresh View when they would not.
    */
   groupFields: string[];
   description?: string;
