@@ -220,7 +220,6 @@ export function expandPreset(preset: Preset, entry: Record<string, unknown>): Re
   return out;
 }
 
-
 /** The presets whose header columns a file has, from its first rows (each a list of cells). */
 export function recognise(rows: readonly (readonly string[])[]): Preset[] {
   return PRESETS.filter((p) => {

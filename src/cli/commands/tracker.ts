@@ -69,18 +69,15 @@ export async function tracker(options: TrackerOptions, terminal: Terminal, cwd: 
   // are as written, it is up to date without building anything (unless --no-cache asks for a build).
   const out = resolve(cwd, options.out);
   const inputs = planInputs(options, cwd);
-  const current = options.cache !== false && upToDate(out, runKey('tracker', settings, inputs)) !== undefined;
-  const files = current ? undefined : await buildInMemory(options, cwd, inputs, terminal, build);
-  if (!files) {
+  const upToDateHere = () => {
     if (!options.quiet) terminal.err(`The tracker in ${options.out} is up to date.`);
     return 0;
-  }
+  };
+  if (options.cache !== false && upToDate(out, runKey('tracker', settings, inputs)) !== undefined) return upToDateHere();
+  const files = await buildInMemory(options, cwd, inputs, terminal, build);
   const committed = readPack(out);
   const changed = [...new Set([...files.keys(), ...committed.keys()])].filter((p) => !sameBytes(files.get(p), committed.get(p))).sort();
-  if (changed.length === 0) {
-    if (!options.quiet) terminal.err(`The tracker in ${options.out} is up to date.`);
-    return 0;
-  }
+  if (changed.length === 0) return upToDateHere();
   const formats = readFormats(options.format);
   terminal.err(`The tracker in ${options.out} is out of date; run \`oba tracker --out ${options.out}${formats.join(',') === 'md' ? '' : ` --format ${formats.join(',')}`}\` and commit the result. Differs:`);
   for (const p of changed) terminal.err(`  ${p}${committed.has(p) ? (files.has(p) ? '' : ' (no longer written)') : ' (missing)'}`);
