@@ -92,6 +92,10 @@ function optionalNumber(
   return r.value ?? undefined;
 }
 
+function isError(issue: DataIssue): boolean {
+  return issue.severity === 'error';
+}
+
 /**
  * Checks one row and builds its observation. Errors (an unreadable value, a percentage over
  * 100, a negative count, an interval that does not contain its value …) leave the row out;
@@ -100,7 +104,6 @@ function optionalNumber(
 export function buildObservation(row: RowInput, options: ValueOptions = {}): { observation?: Observation; issues: DataIssue[] } {
   const { file, line, measure } = row;
   const issues: DataIssue[] = [];
-  const errorCount = () => issues.filter((i) => i.severity === 'error').length;
   let value: number | null = null;
   let missing: MissingMarker | undefined;
   let status: StatusFlag[] = [];
@@ -233,7 +236,7 @@ export function buildObservation(row: RowInput, options: ValueOptions = {}): { o
     );
   }
 
-  if (errorCount() > 0 || (row.value === undefined && row.computed === undefined)) return { issues };
+  if (issues.some(isError) || (row.value === undefined && row.computed === undefined)) return { issues };
   const observation: Observation = {
     measure: measure.id,
     area: row.area,

@@ -126,6 +126,8 @@ function nativeIngest(
   let stop = false; // the header is unusable: read no rows
   let dataRows = 0;
   const periods = new Map<string, Map<string, Period>>(); // period type → cell text → its Period
+  // The measure and area cells of the row before, and what they resolved to.
+  const last: { measureText?: string; measure?: Measure; areaText?: string; area?: string } = {};
   // A note is mostly the same text row after row (a source, "provisional"): one string for all.
   const notes = new Map<string, string>();
   const note = (text: string | undefined): string | undefined => {
@@ -191,6 +193,14 @@ function nativeIngest(
     if (i === undefined) return undefined;
     return { text: record.fields[i] ?? '', column: i + 1 };
   };
+  // An optional cell left empty reads as no cell at all (buildObservation treats both alike), so
+  // the empty numerator, denominator and status cells of most rows build nothing.
+  const filledCell = (record: CsvRecord, name: ColumnName): Cell | undefined => {
+    const i = index?.[name];
+    if (i === undefined) return undefined;
+    const text = record.fields[i];
+    return text === undefined || text === '' ? undefined : { text, column: i + 1 };
+  };
 
   const onRow = (record: CsvRecord) => {
     const { line, fields } = record;
@@ -205,20 +215,33 @@ function nativeIngest(
       );
       return;
     }
-    const measureCell = cell(record, 'measure')!;
-    const areaCell = cell(record, 'area')!;
-    const periodCell = cell(record, 'period')!;
+    const measureText = fields[index!.measure!]!;
+    const areaText = fields[index!.area!]!;
+    const periodText = fields[index!.period!]!;
 
-    const measure = measures.find(measureCell.text);
+    // Rows mostly repeat the measure and area of the row before: compared first, looked up otherwise.
+    let measure: Measure | undefined;
+    if (measureText === last.measureText) measure = last.measure;
+    else {
+      measure = measures.find(measureText);
+      last.measureText = measureText;
+      last.measure = measure;
+    }
     if (!measure) {
       issues.push(
-        error('UNKNOWN_MEASURE', file, line, measureCell.text.trim() === '' ? `no measure on line ${line}; write a measure id from the plan` : measures.unknownMessage(measureCell.text, line), measureCell.column),
+        error('UNKNOWN_MEASURE', file, line, measureText.trim() === '' ? `no measure on line ${line}; write a measure id from the plan` : measures.unknownMessage(measureText, line), index!.measure! + 1),
       );
     }
-    const area = areas.match(areaCell.text);
+    let area: string | undefined;
+    if (areaText === last.areaText) area = last.area;
+    else {
+      area = areas.match(areaText);
+      last.areaText = areaText;
+      last.area = area;
+    }
     if (area === undefined) {
       issues.push(
-        error('UNKNOWN_AREA', file, line, areaCell.text.trim() === '' ? `no area on line ${line}; write an area name from the plan` : unknownAreaMessage(areaCell.text, areas.names, line), areaCell.column),
+        error('UNKNOWN_AREA', file, line, areaText.trim() === '' ? `no area on line ${line}; write an area name from the plan` : unknownAreaMessage(areaText, areas.names, line), index!.area! + 1),
       );
     }
     let period: Period | undefined;
@@ -227,14 +250,14 @@ function nativeIngest(
       // be read is reported on its own line each time.
       let ofType = periods.get(measure.periodType);
       if (!ofType) periods.set(measure.periodType, (ofType = new Map()));
-      period = ofType.get(periodCell.text);
+      period = ofType.get(periodText);
       if (period === undefined) {
-        const p = readPeriodCell(periodCell.text, measure, undefined, file, line, periodCell.column);
+        const p = readPeriodCell(periodText, measure, undefined, file, line, index!.period! + 1);
         if ('issue' in p) issues.push(p.issue);
         else {
           period = p.period;
           if (ofType.size >= CELL_CACHE_SIZE) ofType.clear();
-          ofType.set(periodCell.text, period);
+          ofType.set(periodText, period);
         }
       }
     }
@@ -252,12 +275,12 @@ function nativeIngest(
       area,
       period,
       value: cell(record, 'value')!,
-      numerator: cell(record, 'numerator'),
-      denominator: cell(record, 'denominator'),
-      lower: cell(record, 'lower'),
-      upper: cell(record, 'upper'),
-      status: cell(record, 'status'),
-      note: note(cell(record, 'note')?.text),
+      numerator: filledCell(record, 'numerator'),
+      denominator: filledCell(record, 'denominator'),
+      lower: filledCell(record, 'lower'),
+      upper: filledCell(record, 'upper'),
+      status: filledCell(record, 'status'),
+      note: note(filledCell(record, 'note')?.text),
     });
     for (const issue of built.issues) issues.push(issue);
     if (built.observation) checker.add(built.observation);
