@@ -100,6 +100,19 @@ export async function ingestCsvStream(source: ByteSource | Readable, fileName: s
   return ingest.finish(await readCsvStream(source, fileName, ingest.onRecord));
 }
 
+/** A lookup that answers the text it was last asked about without looking it up again. */
+function rememberLast<T>(lookup: (text: string) => T): (text: string) => T {
+  let lastText: string | undefined;
+  let lastAnswer: T;
+  return (text) => {
+    if (text !== lastText) {
+      lastAnswer = lookup(text);
+      lastText = text;
+    }
+    return lastAnswer;
+  };
+}
+
 /** How many distinct period cells and notes are kept for reuse while reading a file (rows of one period share its `Period`). */
 const CELL_CACHE_SIZE = 4096;
 
@@ -126,8 +139,9 @@ function nativeIngest(
   let stop = false; // the header is unusable: read no rows
   let dataRows = 0;
   const periods = new Map<string, Map<string, Period>>(); // period type → cell text → its Period
-  // The measure and area cells of the row before, and what they resolved to.
-  const last: { measureText?: string; measure?: Measure; areaText?: string; area?: string } = {};
+  // Rows mostly repeat the measure and area of the row before: compared first, looked up otherwise.
+  const findMeasure = rememberLast((text: string) => measures.find(text));
+  const matchArea = rememberLast((text: string) => areas.match(text));
   // A note is mostly the same text row after row (a source, "provisional"): one string for all.
   const notes = new Map<string, string>();
   const note = (text: string | undefined): string | undefined => {
@@ -219,26 +233,13 @@ function nativeIngest(
     const areaText = fields[index!.area!]!;
     const periodText = fields[index!.period!]!;
 
-    // Rows mostly repeat the measure and area of the row before: compared first, looked up otherwise.
-    let measure: Measure | undefined;
-    if (measureText === last.measureText) measure = last.measure;
-    else {
-      measure = measures.find(measureText);
-      last.measureText = measureText;
-      last.measure = measure;
-    }
+    const measure = findMeasure(measureText);
     if (!measure) {
       issues.push(
         error('UNKNOWN_MEASURE', file, line, measureText.trim() === '' ? `no measure on line ${line}; write a measure id from the plan` : measures.unknownMessage(measureText, line), index!.measure! + 1),
       );
     }
-    let area: string | undefined;
-    if (areaText === last.areaText) area = last.area;
-    else {
-      area = areas.match(areaText);
-      last.areaText = areaText;
-      last.area = area;
-    }
+    const area = matchArea(areaText);
     if (area === undefined) {
       issues.push(
         error('UNKNOWN_AREA', file, line, areaText.trim() === '' ? `no area on line ${line}; write an area name from the plan` : unknownAreaMessage(areaText, areas.names, line), index!.area! + 1),
