@@ -16,6 +16,8 @@ import { acknowledgedLine, warningLines, withoutAcknowledged } from './warnings.
 import { formatIssue, planInputs, loadWorkspace, requireCleanData, type InputPlan, type LoadOptions, type Workspace } from './workspace.js';
 import { bundledTemplatesDir } from './assets.js';
 import { openCache, sha256 } from '../io/cache.js';
+import { openYamlMemo } from '../io/yaml-memo.js';
+import { openOutputMemo, type OutputMemo } from '../io/output-memo.js';
 import { hashFile } from '../io/hash.js';
 import type { RenderChart } from '../io/chart-renderer.js';
 import type { DataIssue } from '../data/types.js';
@@ -73,10 +75,14 @@ export function runKey(command: string, settings: unknown, inputs: InputPlan): s
   return sha256(...parts);
 }
 
-/** Whether `out` holds exactly the files a run with this key wrote, unchanged since: how many, if so. */
-export function upToDate(out: string, key: string): number | undefined {
+/**
+ * Whether `out` holds exactly the files a run with this key wrote, unchanged since: how many, if
+ * so. With a `memo`, files it remembers unchanged are not read again.
+ */
+export function upToDate(out: string, key: string, memo?: OutputMemo): number | undefined {
   const manifest = readManifest(out);
   if (manifest?.key !== key) return undefined;
+  if (memo) return memo.check(out, manifest).matches ? manifest.files.size : undefined;
   for (const [path, hash] of manifest.files) {
     const file = join(out, path);
     if (!existsSync(file) || sha256(readFileSync(file)) !== hash) return undefined;
@@ -166,8 +172,9 @@ export async function runOutput(command: string, settings: unknown, options: Out
   if (options.clean) return clean(command, out, options, terminal);
   const { jobs, note } = readJobs(options.jobs);
   if (note && !options.quiet) terminal.err(`oba: ${note}`);
-  const inputs = planInputs(options, cwd);
-  const context: RunContext = { command, key: runKey(command, settings, inputs), out, jobs, useCache: options.cache !== false, inputs };
+  const useCache = options.cache !== false;
+  const inputs = planInputs(options, cwd, useCache ? openYamlMemo(join(cwd, CACHE_DIR_NAME)) : undefined);
+  const context: RunContext = { command, key: runKey(command, settings, inputs), out, jobs, useCache, inputs };
   const lock = lockFolder(out);
   try {
     recoverPack(out);
@@ -194,8 +201,9 @@ function clean(command: string, out: string, options: OutputOptions, terminal: T
 }
 
 async function buildAndWrite({ command, key, out, jobs, useCache, inputs }: RunContext, options: OutputOptions, terminal: Terminal, cwd: string, build: Build, stillLocked: () => void): Promise<number | undefined> {
-  if (useCache) {
-    const count = upToDate(out, key);
+  const outputs = useCache ? openOutputMemo(join(cwd, CACHE_DIR_NAME)) : undefined;
+  if (outputs) {
+    const count = upToDate(out, key, outputs);
     if (count !== undefined) {
       if (!options.quiet) terminal.err(`${options.out} is up to date (${count} files); nothing changed since it was written.`);
       return undefined;
@@ -234,6 +242,7 @@ async function buildAndWrite({ command, key, out, jobs, useCache, inputs }: RunC
     await pack.settle();
     stillLocked();
     pack.commit(key);
+    outputs?.remember(out);
   } catch (error) {
     await pack.settle().catch(() => undefined);
     pack.discard();

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkConfigAgainstPlan, ConfigError, decodeText, findConfigFile, loadConfig, type Config } from '../config/config.js';
+import type { YamlMemo } from '../config/yaml.js';
 import { parsePlan } from '../plan/parse-plan.js';
 import type { Plan } from '../plan/types.js';
 import type { DataIssue, Observation } from '../data/types.js';
@@ -30,14 +31,15 @@ export interface Workspace {
 /**
  * Reads the configuration and the plan, and checks one against the other. Problems in either
  * are gathered and thrown together (`InputProblems`), each with its file, line and column.
+ * With a `memo`, YAML parsed by an earlier run is not parsed again.
  */
-export function loadPlanOnly(configName: string | undefined, cwd: string): { config: Config; plan: Plan } {
+export function loadPlanOnly(configName: string | undefined, cwd: string, memo?: YamlMemo): { config: Config; plan: Plan } {
   const file = findConfigFile(configName, cwd);
   const problems: Problem[] = [];
   let config: Config | undefined;
   let planFile: string | undefined;
   try {
-    config = loadConfig(file);
+    config = loadConfig(file, memo);
     planFile = config.planFile;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -47,7 +49,7 @@ export function loadPlanOnly(configName: string | undefined, cwd: string): { con
   let plan: Plan | undefined;
   if (planFile !== undefined) {
     try {
-      plan = readPlan(planFile, file, config?.locate);
+      plan = readPlan(planFile, file, config?.locate, memo);
     } catch (error) {
       if (!(error instanceof InputProblems)) throw error;
       problems.push(...error.located);
@@ -60,14 +62,14 @@ export function loadPlanOnly(configName: string | undefined, cwd: string): { con
   return { config, plan };
 }
 
-function readPlan(planFile: string, configFile: string, locate: Config['locate']): Plan {
+function readPlan(planFile: string, configFile: string, locate: Config['locate'], memo: YamlMemo | undefined): Plan {
   let bytes: Buffer;
   try {
     bytes = readFileSync(planFile);
   } catch {
     throw new InputProblems(placeProblems(configFile, [`plan: cannot read the plan file ${planFile}; correct the path`], locate));
   }
-  return parsePlan(decodeText(bytes, planFile, 'plan'), planFile);
+  return parsePlan(decodeText(bytes, planFile, 'plan'), planFile, memo);
 }
 
 export interface LoadOptions {
@@ -86,8 +88,8 @@ export interface InputPlan {
   files: string[];
 }
 
-export function planInputs(options: LoadOptions, cwd: string): InputPlan {
-  const { config, plan } = loadPlanOnly(options.config, cwd);
+export function planInputs(options: LoadOptions, cwd: string, memo?: YamlMemo): InputPlan {
+  const { config, plan } = loadPlanOnly(options.config, cwd, memo);
   const configFile = config.file ?? 'oba.config.yaml';
   const dataFiles = options.data ? options.data.map((f) => resolve(cwd, f)) : config.dataFiles;
   const { specs, problems } = options.data ? { specs: [], problems: [] } : parseSourceSpecs(config.sources, configFile, plan);

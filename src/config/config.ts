@@ -28,7 +28,7 @@
  */
 import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseYaml, type Locate } from './yaml.js';
+import { parseYaml, type Locate, type YamlMemo } from './yaml.js';
 import { InputProblems, placeProblems, type Problem } from './problems.js';
 import { resolveUserPath } from '../data/paths.js';
 import { parseSourceSpecs } from '../data/sources.js';
@@ -145,14 +145,14 @@ export function usesBundledConfig(cwd: string): boolean {
   return !existsSync(join(cwd, CONFIG_FILE_NAME));
 }
 
-export function loadConfig(file: string): Config {
+export function loadConfig(file: string, memo?: YamlMemo): Config {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch {
     throw new ConfigError(file, [`cannot read the configuration file; check the path given to --config`]);
   }
-  return parseConfig(decodeText(bytes, file, 'configuration'), file);
+  return parseConfig(decodeText(bytes, file, 'configuration'), file, memo);
 }
 
 /**
@@ -172,8 +172,8 @@ export function decodeText(bytes: Uint8Array, file: string, what: string): strin
 const TOP_KEYS = ['plan', 'data', 'sources', 'narratives', 'templates', 'author', 'areas', 'analysis', 'measures', 'acknowledge'];
 const ANALYSIS_KEYS = ['baselineAt', 'horizon', 'method', 'window', 'minHistory', 'control', 'level', 'trajectory', 'rag'];
 
-export function parseConfig(text: string, file: string): Config {
-  const parsed = parseYaml(text, file);
+export function parseConfig(text: string, file: string, memo?: YamlMemo): Config {
+  const parsed = parseYaml(text, file, memo ? { memo } : {});
   if (!parsed.ok) throw new ConfigError(file, parsed.problems, parsed.located.map((p) => ({ file, ...p })));
   const problems: string[] = [];
   const raw = (parsed.value ?? {}) as Record<string, unknown>;

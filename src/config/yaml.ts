@@ -4,7 +4,15 @@
  * carries its line and column, and a problem found later, by the reader of a value, can be
  * placed with `locate` from the path it names (`sources[2].columns.value`).
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node } from 'yaml';
+
+type YamlLibrary = typeof import('yaml');
+let library: YamlLibrary | undefined;
+/** The YAML library, loaded on first use: a run whose files are all in its memo never loads it. */
+function yaml(): YamlLibrary {
+  return (library ??= createRequire(import.meta.url)('yaml') as YamlLibrary);
+}
 
 export interface YamlProblem {
   line?: number;
@@ -37,11 +45,35 @@ const REFUSED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  */
 export const MAX_YAML_BYTES = 256 * 1024;
 
+/**
+ * Parsed YAML kept by its text, so an unchanged file read by the next run is not parsed again
+ * (parsing the plan and configuration is most of what a run with nothing to do costs). Only
+ * text that parsed without a problem is kept, as the value it gave.
+ */
+export interface YamlMemo {
+  /** The value `text` parsed to, or undefined when it is not kept. */
+  get(text: string): unknown;
+  set(text: string, value: unknown): void;
+}
+
 export interface YamlOptions {
   /** Lines before the text in its file (front matter starts after its `---` line). */
   lineOffset?: number;
   /** The most text read (default `MAX_YAML_BYTES`). */
   maxBytes?: number;
+  memo?: YamlMemo;
+}
+
+/** Whether a value is made only of what JSON holds exactly (so a memo can keep it as JSON). */
+export function isJsonValue(value: unknown, depth = 0): boolean {
+  if (depth > 100) return false;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every((v) => isJsonValue(v, depth + 1));
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.values(value as object).every((v) => isJsonValue(v, depth + 1));
+  }
+  return false;
 }
 
 export function parseYaml(text: string, file: string, options: YamlOptions = {}): YamlResult {
@@ -51,6 +83,21 @@ export function parseYaml(text: string, file: string, options: YamlOptions = {})
     const message = `the YAML is ${Math.ceil(text.length / 1024)} KB, more than oba reads (${Math.round(maxBytes / 1024)} KB); split it or remove what is not needed`;
     return { ok: false, located: [{ message }], problems: [`${file}: ${message}`] };
   }
+  const { memo, ...unmemoised } = options;
+  if (memo) {
+    const known = memo.get(text);
+    if (known !== undefined) {
+      // Where a setting is matters only when a later check finds a problem with it: the text is
+      // parsed then, once.
+      let parsed: YamlResult | undefined;
+      const locate: Locate = (path, where) => {
+        parsed ??= parseYaml(text, file, unmemoised);
+        return parsed.ok ? parsed.locate(path, where) : undefined;
+      };
+      return { ok: true, value: known, locate };
+    }
+  }
+  const { isScalar, LineCounter, parseDocument, visit } = yaml();
   const lineCounter = new LineCounter();
   const at = (pos: number): Position | undefined => {
     const p = lineCounter.linePos(pos);
@@ -96,7 +143,9 @@ export function parseYaml(text: string, file: string, options: YamlOptions = {})
   }
   if (refused.length > 0) return fail(refused);
   try {
-    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), locate: (path, where) => locatePath(doc, path, at, where) };
+    const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    if (memo && isJsonValue(value)) memo.set(text, value);
+    return { ok: true, value, locate: (path, where) => locatePath(doc, path, at, where) };
   } catch (error) {
     if (error instanceof RangeError) return fail([{ message: tooDeep }]);
     const message = error instanceof Error ? error.message : String(error);
@@ -125,6 +174,7 @@ export function pathSegments(path: string): (string | number)[] {
  * in a plan file) is skipped.
  */
 function locatePath(doc: Document, path: string, at: (pos: number) => Position | undefined, where: 'key' | 'value' = 'value'): Position | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = doc.contents;
   let found: Node | undefined = node as Node | undefined;
   pathSegments(path).forEach((segment, i) => {

@@ -34,20 +34,23 @@ export function plausibleSvg(content: string): boolean {
   return true;
 }
 
-export function openCache(dir: string): ChartCache {
+/**
+ * Texts kept under `dir` by key, each file stamped with the SHA-256 of its key and text, so a
+ * file is trusted only under the key it was written for. A file that fails its checksum, or
+ * that `accept` refuses, is deleted and counts as corrupt.
+ */
+export function checkedEntries(dir: string, header: string, accept: (content: string) => boolean = () => true) {
   let corrupt = 0;
   const path = (key: string) => join(dir, key.slice(0, 2), key);
   return {
-    key: (...parts) => sha256(...parts),
-    get(key) {
+    get(key: string): string | undefined {
       const file = path(key);
       if (!existsSync(file)) return undefined;
       try {
         const text = readFileSync(file, 'utf8');
         const newline = text.indexOf('\n');
-        const header = text.slice(0, newline);
         const content = text.slice(newline + 1);
-        if (newline > 0 && header === HEADER + sha256(key, content) && plausibleSvg(content)) return content;
+        if (newline > 0 && text.slice(0, newline) === header + sha256(key, content) && accept(content)) return content;
       } catch {
         // unreadable: treated as corrupt below
       }
@@ -55,11 +58,15 @@ export function openCache(dir: string): ChartCache {
       rmSync(file, { force: true });
       return undefined;
     },
-    set(key, content) {
-      const file = path(key);
+    set(key: string, content: string): void {
       mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });
-      writeFileAtomic(file, `${HEADER}${sha256(key, content)}\n${content}`, { sync: false });
+      writeFileAtomic(path(key), `${header}${sha256(key, content)}\n${content}`, { sync: false });
     },
     corrupt: () => corrupt,
   };
+}
+
+export function openCache(dir: string): ChartCache {
+  const entries = checkedEntries(dir, HEADER, plausibleSvg);
+  return { key: (...parts) => sha256(...parts), get: entries.get, set: entries.set, corrupt: entries.corrupt };
 }

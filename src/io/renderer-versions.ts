@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-function versionOf(name: string): string {
+/** The version in an installed package's package.json (found from where it resolves), or `unknown`. */
+export function versionOf(name: string): string {
   let dir = dirname(fileURLToPath(import.meta.resolve(name)));
   for (;;) {
     const manifest = join(dir, 'package.json');

@@ -19,7 +19,7 @@ import type {
   Quadrant,
   Unit,
 } from './types.js';
-import { parseYaml } from '../config/yaml.js';
+import { parseYaml, type YamlMemo } from '../config/yaml.js';
 import { InputProblems, placeProblems, type Problem } from '../config/problems.js';
 
 export class PlanError extends InputProblems {
@@ -142,8 +142,8 @@ export function describe(value: unknown): string {
 /**
  * Parses plan YAML text. Throws `PlanError` listing every problem; never returns a half-valid plan.
  */
-export function parsePlan(text: string, file: string): Plan {
-  const parsed = parseYaml(text, file);
+export function parsePlan(text: string, file: string, memo?: YamlMemo): Plan {
+  const parsed = parseYaml(text, file, memo ? { memo } : {});
   if (!parsed.ok) throw new PlanError(file, parsed.problems, parsed.located.map((p) => ({ file, ...p })));
   const fail = (problems: string[]) => new PlanError(file, problems, placeProblems(file, problems, parsed.locate));
   const r = new Reader();

@@ -1,0 +1,88 @@
+/**
+ * The YAML memo: a rerun reads the plan and configuration it parsed before from `.oba-cache/yaml/`
+ * instead of parsing them again, with the same result, problems and their places included.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isJsonValue, parseYaml, type YamlMemo } from '../../src/config/yaml.js';
+import { openYamlMemo } from '../../src/io/yaml-memo.js';
+import { oba, tempFolder } from '../helpers/cli.js';
+
+/** A memo in memory that records what it was asked. */
+function memoInMemory(): YamlMemo & { sets: unknown[] } {
+  const kept = new Map<string, unknown>();
+  const sets: unknown[] = [];
+  return {
+    sets,
+    get: (text) => kept.get(text),
+    set: (text, value) => {
+      sets.push(value);
+      kept.set(text, value);
+    },
+  };
+}
+
+function entriesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.includes('/'));
+}
+
+describe('the YAML memo', () => {
+  it('gives what the parse gave, without parsing again', () => {
+    const memo = memoInMemory();
+    const first = parseYaml('plan: plan.yaml\nareas: [{ name: A, type: cluster }]\n', 'x.yaml', { memo });
+    expect(first.ok && first.value).toEqual({ plan: 'plan.yaml', areas: [{ name: 'A', type: 'cluster' }] });
+    expect(memo.sets).toHaveLength(1);
+    // A text the memo holds is not parsed: here the memo's value stands in for a text that would not parse.
+    memo.set('[unclosed', { from: 'memo' });
+    const again = parseYaml('[unclosed', 'x.yaml', { memo });
+    expect(again.ok && again.value).toEqual({ from: 'memo' });
+  });
+
+  it('keeps only values JSON holds exactly, and nothing that did not parse', () => {
+    const memo = memoInMemory();
+    parseYaml('a: .inf\n', 'x.yaml', { memo });
+    parseYaml('a: -0.0\n', 'x.yaml', { memo });
+    parseYaml('a: [1, 2\n', 'x.yaml', { memo });
+    expect(memo.sets).toEqual([]);
+    expect(isJsonValue({ a: [1, 'b', null, true, { c: 2.5 }] })).toBe(true);
+    expect(isJsonValue({ a: new Date(0) })).toBe(false);
+    expect(isJsonValue({ a: Number.NaN })).toBe(false);
+  });
+
+  it('places a problem found in a remembered file where the parse would', () => {
+    const memo = memoInMemory();
+    const text = 'plan: plan.yaml\nmeasures:\n  looked-after:\n    target: { valu: 3 }\n';
+    const parsed = parseYaml(text, 'x.yaml', { memo });
+    const remembered = parseYaml(text, 'x.yaml', { memo });
+    expect(memo.sets).toHaveLength(1);
+    const at = (r: typeof parsed) => (r.ok ? [r.locate('measures.looked-after.target.valu', 'key'), r.locate('measures.looked-after')] : undefined);
+    expect(at(remembered)).toEqual(at(parsed));
+    expect(at(parsed)![0]).toEqual({ line: 4, column: 15 });
+  });
+
+  it('on disk: an entry is found by its text alone, and a tampered one is dropped', () => {
+    const dir = tempFolder();
+    const memo = openYamlMemo(dir);
+    memo.set('a: 1\n', { a: 1 });
+    expect(openYamlMemo(dir).get('a: 1\n')).toEqual({ a: 1 });
+    expect(openYamlMemo(dir).get('a: 2\n')).toBeUndefined();
+    const [entry] = entriesUnder(join(dir, 'yaml'));
+    const file = join(dir, 'yaml', entry!);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('{"a":1}', '{"a":2}'));
+    expect(openYamlMemo(dir).get('a: 1\n')).toBeUndefined();
+  });
+
+  it('a command run twice reports the same problems at the same places, the second time from the memo', async () => {
+    const plan = readFileSync(join(process.cwd(), 'data', 'plan.yaml'), 'utf8');
+    const config = ['plan: plan.yaml', 'plna: x', 'measures:', '  looked-after:', '    target: { valu: 3 }', ''].join('\n');
+    const dir = tempFolder({ 'oba.config.yaml': config, 'plan.yaml': plan });
+    const first = await oba(['report', '--out', 'pack'], dir);
+    expect(first.code).toBe(1);
+    expect(first.stderr).toMatch(/oba\.config\.yaml:2:1: plna: unknown setting/);
+    expect(first.stderr).toMatch(/oba\.config\.yaml:5:15: measures\.looked-after\.target: unknown setting "valu"/);
+    expect(entriesUnder(join(dir, '.oba-cache', 'yaml'))).toHaveLength(2); // the configuration and the plan
+    const second = await oba(['report', '--out', 'pack'], dir);
+    expect(second).toEqual(first);
+  });
+});
