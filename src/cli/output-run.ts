@@ -18,6 +18,7 @@ import { bundledTemplatesDir } from './assets.js';
 import { openCache, sha256 } from '../io/cache.js';
 import { openYamlMemo } from '../io/yaml-memo.js';
 import { openOutputMemo, type OutputMemo } from '../io/output-memo.js';
+import { openInputHashes, type InputHashes } from '../io/input-hashes.js';
 import { hashFile } from '../io/hash.js';
 import type { RenderChart } from '../io/chart-renderer.js';
 import type { DataIssue } from '../data/types.js';
@@ -57,8 +58,8 @@ function filesUnder(dir: string | undefined): string[] {
     .sort();
 }
 
-/** The fingerprint of a run: what would change its output. */
-export function runKey(command: string, settings: unknown, inputs: InputPlan): string {
+/** The fingerprint of a run: what would change its output. With `remembered`, input files it knows unchanged are not read again. */
+export function runKey(command: string, settings: unknown, inputs: InputPlan, remembered?: InputHashes): string {
   const base = inputs.config.dir;
   const files = [
     ...inputs.files,
@@ -69,9 +70,11 @@ export function runKey(command: string, settings: unknown, inputs: InputPlan): s
   const parts = [`oba ${packageVersion()}`, rendererVersions(), command, JSON.stringify(settings)];
   const empty = sha256(new Uint8Array());
   for (const file of files) {
-    const hash = hashFile(file, (what) => new CliError(`${file} is ${what}, not a file oba can read; give a regular file`, 1)) ?? empty;
+    const refuse = (what: string) => new CliError(`${file} is ${what}, not a file oba can read; give a regular file`, 1);
+    const hash = (remembered ? remembered.hash(file, refuse) : hashFile(file, refuse)) ?? empty;
     parts.push(relative(base, file).split('\\').join('/'), hash);
   }
+  remembered?.save();
   return sha256(...parts);
 }
 
@@ -173,8 +176,10 @@ export async function runOutput(command: string, settings: unknown, options: Out
   const { jobs, note } = readJobs(options.jobs);
   if (note && !options.quiet) terminal.err(`oba: ${note}`);
   const useCache = options.cache !== false;
-  const inputs = planInputs(options, cwd, useCache ? openYamlMemo(join(cwd, CACHE_DIR_NAME)) : undefined);
-  const context: RunContext = { command, key: runKey(command, settings, inputs), out, jobs, useCache, inputs };
+  const cacheDir = join(cwd, CACHE_DIR_NAME);
+  const inputs = planInputs(options, cwd, useCache ? openYamlMemo(cacheDir) : undefined);
+  const key = runKey(command, settings, inputs, useCache ? openInputHashes(cacheDir) : undefined);
+  const context: RunContext = { command, key, out, jobs, useCache, inputs };
   const lock = lockFolder(out);
   try {
     recoverPack(out);

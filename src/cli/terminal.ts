@@ -2,7 +2,14 @@
  * The terminal: where output goes and whether it may be coloured. Passed into commands so
  * tests can capture output and pin colour off.
  */
-import { Chalk, type ChalkInstance } from 'chalk';
+import { createRequire } from 'node:module';
+import type { ChalkInstance } from 'chalk';
+
+/** Colours at a level; chalk is loaded on first use, so a command that colours nothing never loads it. */
+function chalkAt(level: 0 | 1): ChalkInstance {
+  const { Chalk } = createRequire(import.meta.url)('chalk') as typeof import('chalk');
+  return new Chalk({ level });
+}
 
 export interface Terminal {
   out(text: string): void;
@@ -34,11 +41,13 @@ export function wantsColour(isTTY: boolean | undefined, env: NodeJS.ProcessEnv):
 }
 
 export function processTerminal(): Terminal {
-  const colour = new Chalk({ level: wantsColour(process.stdout.isTTY, process.env) ? 1 : 0 });
+  let colour: ChalkInstance | undefined;
   return {
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
-    colour,
+    get colour() {
+      return (colour ??= chalkAt(wantsColour(process.stdout.isTTY, process.env) ? 1 : 0));
+    },
     interactive: process.stderr.isTTY === true && process.env['CI'] === undefined,
     progress: (text) => void process.stderr.write(`\r\u001b[2K${text}`),
   };
@@ -53,7 +62,7 @@ export function recordingTerminal(): Terminal & { stdout: string[]; stderr: stri
     stderr,
     out: (text) => void stdout.push(text.endsWith('\n') ? text : text + '\n'),
     err: (text) => void stderr.push(text.endsWith('\n') ? text : text + '\n'),
-    colour: new Chalk({ level: 0 }),
+    colour: chalkAt(0),
     interactive: false,
     progress: () => {},
   };

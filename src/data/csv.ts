@@ -27,7 +27,8 @@
  * nothing later can change the verdict (`settled`).
  */
 import { isUtf8 } from 'node:buffer';
-import { Parser, type CsvError } from 'csv-parse';
+import { createRequire } from 'node:module';
+import type { CsvError, Options as ParserOptions } from 'csv-parse';
 import type { DataIssue } from './types.js';
 import { error } from './issues.js';
 
@@ -98,45 +99,65 @@ function completeUtf8Length(bytes: Uint8Array): number {
  * just past each one (`info.bytes`), so nothing queues on its readable side; this is cheaper than
  * an `on_record` hook, for which csv-parse builds an info object per record.
  */
-class RecordParser extends Parser {
-  failure: Error | undefined;
-  private calls = 0;
-
-  constructor(
-    options: ConstructorParameters<typeof Parser>[0],
-    private readonly sink: (fields: string[], end: number) => void,
-  ) {
-    super(options);
-  }
-
-  override push(chunk: unknown, encoding?: BufferEncoding): boolean {
-    if (chunk === null) return super.push(null, encoding);
-    this.sink(chunk as string[], this.info.bytes);
-    return true;
-  }
-
-  override _transform(chunk: Buffer, encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this.calls++;
-    super._transform(chunk, encoding, (err?: Error | null) => {
-      this.calls--;
-      if (err) this.failure = err;
-      callback(err);
-    });
-  }
-
-  override _flush(callback: (error?: Error | null) => void): void {
-    this.calls++;
-    super._flush((err?: Error | null) => {
-      this.calls--;
-      if (err) this.failure = err;
-      callback(err);
-    });
-  }
-
+interface RecordParser {
+  write(chunk: Uint8Array): boolean;
+  end(): void;
+  destroy(): void;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  readonly failure: Error | undefined;
   /** Whether the last write or end was processed before it returned (as it is in Node ≥ 20). */
-  get idle(): boolean {
-    return this.calls === 0;
-  }
+  readonly idle: boolean;
+}
+
+type RecordParserClass = new (options: ParserOptions, sink: (fields: string[], end: number) => void) => RecordParser;
+let recordParserClass: RecordParserClass | undefined;
+
+/** A new RecordParser; csv-parse is loaded on first use, so a run that reads no CSV never loads it. */
+function newRecordParser(options: ParserOptions, sink: (fields: string[], end: number) => void): RecordParser {
+  recordParserClass ??= defineRecordParser(createRequire(import.meta.url)('csv-parse') as typeof import('csv-parse'));
+  return new recordParserClass(options, sink);
+}
+
+function defineRecordParser({ Parser }: typeof import('csv-parse')): RecordParserClass {
+  return class extends Parser implements RecordParser {
+    failure: Error | undefined;
+    private calls = 0;
+
+    constructor(
+      options: ParserOptions,
+      private readonly sink: (fields: string[], end: number) => void,
+    ) {
+      super(options);
+    }
+
+    override push(chunk: unknown, encoding?: BufferEncoding): boolean {
+      if (chunk === null) return super.push(null, encoding);
+      this.sink(chunk as string[], this.info.bytes);
+      return true;
+    }
+
+    override _transform(chunk: Buffer, encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+      this.calls++;
+      super._transform(chunk, encoding, (err?: Error | null) => {
+        this.calls--;
+        if (err) this.failure = err;
+        callback(err);
+      });
+    }
+
+    override _flush(callback: (error?: Error | null) => void): void {
+      this.calls++;
+      super._flush((err?: Error | null) => {
+        this.calls--;
+        if (err) this.failure = err;
+        callback(err);
+      });
+    }
+
+    get idle(): boolean {
+      return this.calls === 0;
+    }
+  };
 }
 
 /**
@@ -186,7 +207,7 @@ export class CsvReader {
     private readonly onRecord?: (record: CsvRecord) => void,
   ) {
     if (onRecord) {
-      const parser = new RecordParser(
+      const parser = newRecordParser(
         {
           bom: true,
           relax_column_count: true,

@@ -23,7 +23,7 @@ import { parseManifest, PACK_MARKER, type Manifest } from './manifest.js';
 const HEADER = 'oba-outputs v1 sha256=';
 
 /** A file's identity and state as the file system gives them: any write to the file changes it, but for the race above. */
-function signature(s: BigIntStats): string {
+export function signature(s: BigIntStats): string {
   return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
 }
 
