@@ -58,6 +58,19 @@ function filesUnder(dir: string | undefined): string[] {
     .sort();
 }
 
+/** The total size of files (those that cannot be read count 0: reading them reports why). */
+function bytesOf(files: readonly string[]): number {
+  let total = 0;
+  for (const file of files) {
+    try {
+      total += statSync(file).size;
+    } catch {
+      // reported when the file is read
+    }
+  }
+  return total;
+}
+
 /** The fingerprint of a run: what would change its output. With `remembered`, input files it knows unchanged are not read again. */
 export function runKey(command: string, settings: unknown, inputs: InputPlan, remembered?: InputHashes): string {
   const base = inputs.config.dir;
@@ -214,7 +227,7 @@ async function buildAndWrite({ command, key, out, jobs, useCache, inputs }: RunC
       return undefined;
     }
   }
-  buildStarting();
+  buildStarting(bytesOf([...inputs.dataFiles, ...inputs.specs.map((s) => s.path)]));
   // Opened first, so a folder that cannot be written is refused before the work is done.
   const pack = openPack(out, { inputs: inputPaths(inputs), command, background: true });
   let renderer: Awaited<ReturnType<typeof import('../io/chart-renderer.js')['createChartRenderer']>> | undefined;
