@@ -67,7 +67,8 @@ describe('the cache', () => {
 
     // Corrupt one cache entry: detected, never trusted; the missing page is written again.
     const cacheDir = join(cwd, '.oba-cache');
-    const bucket = readdirSync(cacheDir)[0]!;
+    // Charts are kept in buckets named by two hex digits (beside yaml/, inputs/ and outputs/).
+    const bucket = readdirSync(cacheDir).find((name) => /^[0-9a-f]{2}$/.test(name))!;
     const entry = join(cacheDir, bucket, readdirSync(join(cacheDir, bucket))[0]!);
     writeFileSync(entry, readFileSync(entry, 'utf8').replace('<svg', '<svg data-tampered="1"'));
     const repaired = oba(['report', '--out', 'again', '--jobs', '1'], cwd);
