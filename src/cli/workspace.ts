@@ -9,10 +9,8 @@ import type { YamlMemo } from '../config/yaml.js';
 import { parsePlan } from '../plan/parse-plan.js';
 import type { Plan } from '../plan/types.js';
 import type { DataIssue, Observation } from '../data/types.js';
-import { buildDataset, type Dataset } from '../model/dataset.js';
-import { readDataInputs } from '../data/read.js';
+import type { Dataset } from '../model/dataset.js';
 import { parseSourceSpecs, type SourceSpec } from '../data/sources.js';
-import { checkSeries } from '../data/checks.js';
 import { CliError } from './errors.js';
 import { InputProblems, placeProblems, type Problem } from '../config/problems.js';
 import { terminalSafe } from './terminal.js';
@@ -99,6 +97,8 @@ export function planInputs(options: LoadOptions, cwd: string, memo?: YamlMemo): 
 
 export async function loadWorkspace(options: LoadOptions, cwd: string, inputs: InputPlan = planInputs(options, cwd)): Promise<Workspace> {
   const { config, plan, dataFiles, specs } = inputs;
+  // Loaded only when the data are read: a rerun with nothing to do never reads them.
+  const [{ readDataInputs }, { checkSeries }, { buildDataset }] = await Promise.all([import('../data/read.js'), import('../data/checks.js'), import('../model/dataset.js')]);
   const read = await readDataInputs([...dataFiles, ...specs], plan, { extraAreas: config.extraAreas });
   // Within a file, ingest has checked repeats and gaps; across files, the same figure twice and
   // the gaps between files are checked here.
