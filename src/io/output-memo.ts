@@ -8,8 +8,10 @@
  * calls "racily clean": a write in the same tick of the file system's clock as the remembered
  * one leaves the times unchanged. So a file is remembered only when both its times are before
  * the manifest's modification time: the manifest was written after the files, before this
- * check, so any later write to a file falls in a later tick and shows. A file that fails that
- * (a file system with coarse times, say) is simply read and hashed every time.
+ * check, so any later write to a file falls in a later tick and shows. The pack writer waits for
+ * the clock to move on before it writes the manifest (`afterClockTick`), so every file it wrote is
+ * older; a file that is not (on a file system with whole-second times, say) is simply read and
+ * hashed every time.
  *
  * The memo is bound to the manifest's text and stat: a new manifest forgets everything. It is
  * only ever a speed-up: an entry that cannot be read or fails its checksum is dropped, and one

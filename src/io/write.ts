@@ -151,6 +151,36 @@ function clashError(outDir: string, entry: UserEntry): CliError {
   );
 }
 
+/** The longest `afterClockTick` waits: a few clock ticks of a file system with fine times. */
+const TICK_WAIT_MS = 50;
+
+/**
+ * Waits, at most `TICK_WAIT_MS`, until the file system's clock in `dir` has moved on from the
+ * time of the files just written there, so that the manifest, written next, is in a later tick
+ * than every file: a rerun may then take each file as unchanged from its stat (`output-memo.ts`
+ * trusts only files older than the manifest). Linux stamps files from a clock that moves every
+ * few milliseconds, so the wait is that long at most; on a file system with coarse times (whole
+ * seconds) it gives up, and those files are read and hashed by each rerun instead.
+ */
+export function afterClockTick(dir: string): void {
+  const probe = join(dir, `.oba-tick-${process.pid}`);
+  if (lstatExists(probe)) return; // never touch a file of the user's
+  const now = () => {
+    writeFileSync(probe, '');
+    return statSync(probe, { bigint: true }).mtimeNs;
+  };
+  try {
+    const first = now();
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    for (const until = Date.now() + TICK_WAIT_MS; Date.now() < until; ) {
+      Atomics.wait(pause, 0, 0, 1);
+      if (now() > first) return;
+    }
+  } finally {
+    rmSync(probe, { force: true });
+  }
+}
+
 export function openPack(outDir: string, options: PackOptions = {}): PackWriter {
   const target = resolve(outDir);
   checkInputs(target, outDir, options.inputs ?? []);
@@ -216,6 +246,7 @@ export function openPack(outDir: string, options: PackOptions = {}): PackWriter 
         if (entry) throw clashError(outDir, entry);
       }
       const text = formatManifest(options.command ?? 'oba', key, [...written].sort(([a], [b]) => byPath(a, b)));
+      afterClockTick(staging);
       if (inside) {
         writeFileSync(join(staging, PACK_MARKER), text);
         syncFolder(staging);

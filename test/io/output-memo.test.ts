@@ -99,3 +99,23 @@ describe('the output memo', () => {
     expect(settledBefore({ mtimeNs: 9n, ctimeNs: 10n }, 10n)).toBe(false);
   });
 });
+
+describe('a committed pack and the memo', () => {
+  it('writes the manifest in a later clock tick than every file, so the first rerun reads none of them', async () => {
+    const { openPack } = await import('../../src/io/write.js');
+    const out = join(tempFolder(), 'pack');
+    const pack = openPack(out); // written as added, the last just before the commit
+    for (let i = 0; i < 40; i++) pack.add(`charts/${i}.svg`, `<svg>${i}</svg>\n`);
+    pack.add('index.md', '# Pack\n');
+    await pack.settle();
+    pack.commit('key-1');
+    const stamp = statSync(join(out, PACK_MARKER), { bigint: true }).mtimeNs;
+    const files = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.svg') || f.endsWith('.md'));
+    expect(files).toHaveLength(41);
+    for (const f of files) expect(statSync(join(out, f), { bigint: true }).mtimeNs < stamp, f).toBe(true);
+    expect(readdirSync(out).filter((f) => f.startsWith('.oba-tick'))).toEqual([]);
+    const memo = openOutputMemo(tempFolder());
+    memo.remember(out);
+    expect(memo.check(out, readManifest(out)!)).toEqual({ matches: true, read: 0 });
+  });
+});
