@@ -106,7 +106,7 @@ export function buildObservation(row: RowInput, options: ValueOptions = {}): { o
   const issues: DataIssue[] = [];
   let value: number | null = null;
   let missing: MissingMarker | undefined;
-  let status: StatusFlag[] = [];
+  let status: readonly StatusFlag[] = [];
   let numerator: number | undefined;
   let denominator: number | undefined;
   let valueColumn: string | number | undefined = row.value?.column;

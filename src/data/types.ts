@@ -46,7 +46,7 @@ export interface Observation {
   /** The value, or null when a marker says it is missing. */
   value: number | null;
   missing?: MissingMarker;
-  status: StatusFlag[];
+  status: readonly StatusFlag[];
   numerator?: number;
   denominator?: number;
   lower?: number;

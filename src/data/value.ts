@@ -30,7 +30,7 @@ export type ValueResult =
       /** The number, or null when `missing` says why there is none. */
       value: number | null;
       missing?: MissingMarker;
-      status: StatusFlag[];
+      status: readonly StatusFlag[];
       /** The cell had a `%` sign (allowed only for percentage measures). */
       percentSign: boolean;
       /** Read, but worth telling the user about (a spreadsheet error, an empty cell read as a marker). */
@@ -67,6 +67,12 @@ const STANDARD_MARKERS: Readonly<Record<string, MissingMarker>> = {
 
 /** A decimal number, optionally negative, with optional thousands separators in groups of three. */
 const NUMBER = /^-?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)$/;
+
+/**
+ * The flags of a bare figure, shared by every one (most cells of a large file): frozen, so a
+ * caller that tried to change one figure's flags would fail loudly, not change them all.
+ */
+const NO_STATUS: readonly StatusFlag[] = Object.freeze([]);
 
 /** A figure with no separators, sign other than minus, spaces, flags or % sign. */
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
@@ -154,7 +160,7 @@ export function parseValue(text: string, options: ValueOptions = {}): ValueResul
   // Most cells are a bare figure: read it without the marker and flag patterns.
   if (options.markers === undefined && text.length <= MAX_VALUE_LENGTH && PLAIN_NUMBER.test(text)) {
     const value = Number(text);
-    return { ok: true, value: value === 0 ? 0 : value, status: [], percentSign: false };
+    return { ok: true, value: value === 0 ? 0 : value, status: NO_STATUS, percentSign: false };
   }
   const t = text.trim();
   if (t === '') {
