@@ -162,7 +162,7 @@ const TICK_WAIT_MS = 50;
  * few milliseconds, so the wait is that long at most; on a file system with coarse times (whole
  * seconds) it gives up, and those files are read and hashed by each rerun instead.
  */
-export function afterClockTick(dir: string): void {
+function afterClockTick(dir: string): void {
   const probe = join(dir, `.oba-tick-${process.pid}`);
   if (lstatExists(probe)) return; // never touch a file of the user's
   const now = () => {
