@@ -54,7 +54,9 @@ export const ASKED_POOL_THRESHOLD = 48;
  * in use by other work. Fewer than two workers is no pool: one worker only moves the drawing off a
  * thread that would otherwise wait for it, at the price of loading vega again. On 2 cores this is
  * no pool: a national run (153 authorities) took as long with two workers as in one thread
- * (25–33 s, a busy machine) and peaked at 450–530 MB, not about 280 MB (`bench/README.md`).
+ * (25–33 s, a busy machine) and peaked at 450–530 MB, not about 280 MB; and one worker beside
+ * the main thread made the Leeds pack no faster, since two threads busy drawing and building
+ * slowed each other by 1.4–1.8× there (`bench/README.md`, "Why a second thread does not pay").
  */
 export function poolSize(jobs: number | undefined, cores: number, loadAverage: number): number {
   if (jobs !== undefined) return jobs > 1 ? jobs : 0;
