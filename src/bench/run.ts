@@ -383,6 +383,9 @@ function packDetail(pack: PackRun): Record<string, unknown> {
   };
 }
 
+/** Runs of the no-change rerun, the best of which is its figure. */
+const RERUNS = 3;
+
 /** Changes one observation of a Leeds series: the last Leeds row of `looked-after.csv` gets one more child. */
 export function changeOneRow(csvText: string, area: string): string {
   const lines = csvText.split('\n');
@@ -569,12 +572,22 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       } else {
         figures.push(notAvailable('leeds.firstCached', 'Leeds pack, first run with the cache on', 's', 'not available: this oba has no --no-cache option, so the cold run was the first run'));
       }
-      log('Leeds pack, rerun with nothing changed');
-      const same = await leedsPack(obaBin, leedsConfig, leedsCwd, [], deadline);
+      log(`Leeds pack, rerun with nothing changed (best of ${RERUNS})`);
+      // Best of a few, as its floor (node starting) is: a sub-second figure from one run is
+      // mostly the machine's noise. Nothing changes between them, so each is the same rerun.
+      const reruns: PackRun[] = [];
+      for (let i = 0; i < RERUNS; i++) {
+        const run = await leedsPack(obaBin, leedsConfig, leedsCwd, [], deadline);
+        reruns.push(run);
+        if (!run.ok) break;
+      }
+      const same = reruns.find((r) => !r.ok) ?? reruns.reduce((best, r) => (r.wallMs < best.wallMs ? r : best));
       figures.push(
         same.ok
           ? withFloor(
-              figure('rerun.noChange', 'Leeds pack rerun, nothing changed (cache on)', same.wallMs / 1000, 's', { op: '<=', value: 0.5 }, { detail: packDetail(same) }),
+              figure('rerun.noChange', 'Leeds pack rerun, nothing changed (cache on)', same.wallMs / 1000, 's', { op: '<=', value: 0.5 }, {
+                detail: { ...packDetail(same), statistic: `best of ${RERUNS}`, seconds: reruns.map((r) => round2(r.wallMs / 1000)) },
+              }),
               (3 * pf.nodeMs) / 1000,
               '3 node processes starting',
             )
