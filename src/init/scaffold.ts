@@ -50,6 +50,8 @@ const OUTCOMES: { id: string; title: string; priority: string }[] = [
 ];
 
 const yamlText = (s: string) => (/^[\w ,.()'-]*$/.test(s) && !/^[\d-]/.test(s) && !s.includes(': ') ? s : JSON.stringify(s));
+/** The same inside a flow mapping (`{ name: …, type: … }`), where a comma ends the value: "Bristol, City of" is quoted. */
+const yamlFlowText = (s: string) => (s.includes(',') ? JSON.stringify(s) : yamlText(s));
 
 function measureYaml(m: PresetMeasure, indent: string): string {
   const lines = [
@@ -103,10 +105,10 @@ export function planYaml(options: ScaffoldOptions): string {
     '# Areas data is reported for. Names, codes and aliases are matched ignoring case, so a published',
     "# file's own spellings and codes find the right area.",
     'areas:',
-    `  - { name: ${yamlText(council.name)}, type: city, code: ${council.code}${council.laCode ? `, aliases: ["${council.laCode}"]` : ''} }`,
+    `  - { name: ${yamlFlowText(council.name)}, type: city, code: ${council.code}${council.laCode ? `, aliases: ["${council.laCode}"]` : ''} }`,
     '  - { name: England, type: national, code: E92000001, aliases: ["921", "National"] }',
   );
-  if (council.region) out.push(`  - { name: ${yamlText(council.region.name)}, type: region, code: ${council.region.code} }`);
+  if (council.region) out.push(`  - { name: ${yamlFlowText(council.region.name)}, type: region, code: ${council.region.code} }`);
   else out.push('  # Your region: oba found none for this council in its bundled files; add it as type: region.');
   out.push(
     '  # Statistical neighbours: oba has no bundled list of them. Add their average as',

@@ -61,6 +61,10 @@ describe('oba init choices', () => {
     expect(byCode.code).toBe(0);
     expect(readFileSync(join(dir, 'kirklees', 'plan.yaml'), 'utf8')).toContain('city: Kirklees');
     expect(byCode.stdout).toContain('  cd kirklees && oba status');
+    // Found as a data file's area cell would be: case and repeated spaces do not matter.
+    const spaced = tempFolder();
+    expect((await oba(['init', 'hull', '--council', ' kingston  UPON hull '], spaced)).code).toBe(0);
+    expect(readFileSync(join(spaced, 'hull', 'plan.yaml'), 'utf8')).toContain('city: Kingston Upon Hull, City of');
     const typo = await oba(['init', '--council', 'Bradfrod'], tempFolder());
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('"Bradfrod" is not an English authority with children\'s services that oba knows; the closest are "Bradford"');
@@ -68,6 +72,9 @@ describe('oba init choices', () => {
 
   it('refuses a code that is another council, and a start after the end', async () => {
     expect((await oba(['init', '--council', 'Bradford', '--code', 'E08000034'], tempFolder())).stderr).toContain('--code E08000034 is Kirklees, not Bradford');
+    const twoLines = await oba(['init', '--council', 'New\nTown', '--code', 'E06000099'], tempFolder());
+    expect(twoLines.code).toBe(2);
+    expect(twoLines.stderr).toContain('--council: the name has a line break');
     const dates = await oba(['init', '--council', 'Bradford', '--start', '2026-04-01', '--end', '2025-03-31'], tempFolder());
     expect(dates.code).toBe(2);
     expect(dates.stderr).toContain('--end 2025-03-31 must be after --start 2026-04-01');

@@ -10,6 +10,7 @@ import { CliError } from '../errors.js';
 import { bundledConfigFile, CONFIG_FILE_NAME, loadConfig } from '../../config/config.js';
 import { packageRoot } from '../../io/package-root.js';
 import { closest } from '../../data/issues.js';
+import { areaKey } from '../../data/areas.js';
 import { configYaml, dataReadme, narrativeMarkdown, planYaml, type Council, type PublishedFile } from '../../init/scaffold.js';
 import { validate } from './validate.js';
 
@@ -110,9 +111,14 @@ export async function init(dir: string | undefined, options: InitOptions, termin
 /** The council named by --council and/or --code, from the authorities oba knows. */
 function findCouncil(options: InitOptions): Council {
   const known = [...loadConfig(bundledConfigFile()).extraAreas.filter((a) => a.type === 'authority'), { name: 'Leeds', type: 'authority' as const, code: 'E08000035', aliases: ['383'] }];
-  const byCode = options.code ? known.find((a) => a.code?.toLowerCase() === options.code!.trim().toLowerCase()) : undefined;
-  const byName = options.council ? known.find((a) => a.name.toLowerCase() === options.council!.trim().toLowerCase() || a.aliases.some((x) => x.toLowerCase() === options.council!.trim().toLowerCase())) : undefined;
+  // Compared as data files' area cells are (`areaKey`: case, and outer and repeated spaces, ignored).
+  const code = options.code === undefined ? undefined : areaKey(options.code);
+  const name = options.council === undefined ? undefined : areaKey(options.council);
+  const byCode = code ? known.find((a) => a.code !== undefined && areaKey(a.code) === code) : undefined;
+  const byName = name ? known.find((a) => [a.name, ...a.aliases].some((x) => areaKey(x) === name)) : undefined;
   if (options.council === undefined && options.code === undefined) throw new CliError('give the council: --council "Bradford" (or --code E08000032, its ONS code)', 2);
+  // The name is written into comments and values of plan.yaml and oba.config.yaml.
+  if (options.council !== undefined && /[\u0000-\u001f\u007f]/.test(options.council)) throw new CliError('--council: the name has a line break or another control character; give it on one line', 2);
   if (byCode && byName && byCode !== byName) throw new CliError(`--code ${options.code} is ${byCode.name}, not ${options.council}; give one of them, or both for the same council`, 2);
   const found = byCode ?? byName;
   if (!found) {
