@@ -103,7 +103,7 @@ function trackerRow(indicator: Indicator, measure: Measure, valued: (Observation
   const latest = valued.at(-1);
   const fmt = (v: number) => formatValue(v, measure);
   if (!latest) {
-    return { title: indicator.title, latest: 'no data', changePrevious: '–', changeLastYear: '–', yearToDate: '–', signal: '–', verdict: verdicts.join('; '), chart: chartPath, chartAlt: '', sentences: ['No data yet.'] };
+    return { title: indicator.title, latest: 'no data', changePrevious: '–', changeLastYear: '–', yearToDate: '–', signal: '–', verdict: verdicts.join('; '), chart: '', chartAlt: '', sentences: ['No data yet.'] };
   }
   const previous = valued.at(-2);
   const t = timeOf(latest.period, measure);
@@ -120,8 +120,9 @@ function trackerRow(indicator: Indicator, measure: Measure, valued: (Observation
     yearToDate: ytd ? `${fmt(ytd.mean)} (average since ${periodWords(ytd.from)})` : '–',
     signal,
     verdict: verdicts.join('; '),
-    chart: chartPath,
-    chartAlt: `SPC chart: ${measure.title}`,
+    // No chart is drawn for a baseline too short for SPC: the page names none (the sentences say why).
+    chart: chart ? chartPath : '',
+    chartAlt: chart ? `SPC chart: ${measure.title}` : '',
     sentences: [
       `${measure.title}: ${fmt(latest.value)} in ${when}${previous ? `, ${formatChange(latest.value - previous.value, measure)} on ${periodWords(previous.period.label)}` : ''}${lastYear ? ` and ${formatChange(latest.value - lastYear.value, measure)} on the same period a year before` : ''}.`,
       `SPC: ${signal}`,

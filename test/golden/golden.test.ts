@@ -2,8 +2,8 @@
  * Golden files: one report card, one cluster sheet and the tracker, from the fixed inputs in
  * test/golden/input, compared byte for byte with test/golden/expected.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { oba, tempFolder } from '../helpers/cli.js';
 import { expectGolden } from '../helpers/golden.js';
@@ -17,6 +17,11 @@ async function build(args: string[]): Promise<string> {
   const run = await oba([...args, '--out', out, '--quiet', '--no-cache'], input);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
+  // Every picture a page shows is a file of the output (a chart that was not drawn is not named).
+  for (const [path, content] of readTree(out)) {
+    if (!path.endsWith('.md')) continue;
+    for (const [, target] of content.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)) expect(existsSync(join(out, dirname(path), target!)), `${path} shows ${target}`).toBe(true);
+  }
   return out;
 }
 
