@@ -44,6 +44,18 @@ describe('oba pack', () => {
     expect(pack.size).toBe(files + 1);
   }, 600_000);
 
+  it('writes the board pack and the tracker for a plan with no clusters, and says why there are no sheets', async () => {
+    const cwd = tempFolder();
+    expect((await oba(['init', 'bradford', '--council', 'Bradford'], cwd)).code).toBe(0);
+    const run = await oba(['pack', '--out', 'pack', '--no-cache'], join(cwd, 'bradford'));
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('warning: the plan lists no areas of type cluster, so the pack has no sheets/');
+    const pack = contents(join(cwd, 'bradford', 'pack'));
+    expect(pack.has('board-pack/index.md')).toBe(true);
+    expect(pack.has('tracker/index.md')).toBe(true);
+    expect([...pack.keys()].filter((path) => path.startsWith('sheets/'))).toEqual([]);
+  }, 120_000);
+
   it('refuses what its parts refuse, before any work', async () => {
     const run = await oba(['pack', '--out', 'pack', '--as-of', 'soon', '--config', config], tempFolder());
     expect(run.code).toBe(2);

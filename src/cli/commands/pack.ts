@@ -1,8 +1,8 @@
 /**
  * `oba pack`: the board pack, every cluster's sheets and the tracker in one run, in
- * `board-pack/`, `sheets/` and `tracker/` under one folder. The data is read and checked once,
- * and the three share one chart renderer (its compiled chart shapes and cache); each part is
- * exactly what its own command writes.
+ * `board-pack/`, `sheets/` and `tracker/` under one folder (no `sheets/` when the plan has no
+ * clusters). The data is read and checked once, and the three share one chart renderer (its
+ * compiled chart shapes and cache); each part is exactly what its own command writes.
  */
 import type { Terminal } from '../terminal.js';
 import { runOutput, type OutputOptions, type OutputRun } from '../output-run.js';
@@ -35,6 +35,12 @@ export async function pack(options: PackOptions, terminal: Terminal, cwd: string
   const settings = Object.fromEntries(runs.map(([folder, run]) => [folder, run.settings]));
   await runOutput('pack', settings, options, terminal, cwd, async (workspace, renderChart, warn, emit) => {
     for (const [folder, run] of runs) {
+      // A council's own plan starts with no clusters (`oba init`): its pack is the board pack and
+      // the tracker, where `oba sheet --all-clusters` would refuse.
+      if (folder === 'sheets' && !workspace.dataset.areas.some((a) => a.type === 'cluster')) {
+        warn('the plan lists no areas of type cluster, so the pack has no sheets/; add clusters under areas: in the plan (type: cluster) for their turn-the-curve sheets');
+        continue;
+      }
       const rest = await run.build(workspace, renderChart, warn, (files) => emit(within(folder, files)));
       if (rest) emit(within(folder, rest));
     }
