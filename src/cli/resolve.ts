@@ -3,17 +3,25 @@ import type { Area, Measure, Plan } from '../plan/types.js';
 import type { Dataset } from '../model/dataset.js';
 import { CliError } from './errors.js';
 import { closest, nearest } from '../data/issues.js';
+import { areaKey } from '../data/areas.js';
 
 export function resolveMeasure(plan: Plan, id: string): Measure {
   const found = plan.measures.find((m) => m.id === id.trim().toLowerCase());
   if (found) return found;
+  // An indicator's number (`oba show 1`) names its measures: one of them is meant.
+  const indicator = /^\d+$/.test(id.trim()) ? plan.indicators.find((i) => i.number === Number(id.trim())) : undefined;
+  if (indicator) {
+    const ids = indicator.measures.map((m) => m.id);
+    throw new CliError(`"${id.trim()}" is the number of indicator ${indicator.number} (${indicator.title}); give one of its measures: ${ids.join(', ')}`, 2);
+  }
   const suggestion = nearest(id, plan.measures.map((m) => m.id));
-  throw new CliError(`no measure "${id}" in the plan${suggestion ? `; did you mean ${suggestion}?` : ''} Run \`oba list\` to see the measure ids`, 2);
+  throw new CliError(`no measure "${id}" in the plan${suggestion ? `; did you mean ${suggestion}? ` : '; '}\`oba list\` shows the measure ids`, 2);
 }
 
 export function resolveArea(dataset: Pick<Dataset, 'areas'>, name: string): Area {
-  const key = name.trim().toLowerCase();
-  const found = dataset.areas.find((a) => a.name.toLowerCase() === key || a.code?.toLowerCase() === key || a.aliases.some((x) => x.toLowerCase() === key));
+  // Compared as a data file's area cell is (case, and outer and repeated spaces, ignored).
+  const key = areaKey(name);
+  const found = dataset.areas.find((a) => [a.name, ...(a.code ? [a.code] : []), ...a.aliases].some((x) => areaKey(x) === key));
   if (found) return found;
   const near = closest(name, dataset.areas.map((a) => a.name));
   const type = near.length > 0 ? dataset.areas.find((a) => a.name === near[0])!.type : undefined;

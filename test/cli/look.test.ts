@@ -39,6 +39,17 @@ describe('oba show', () => {
     expect(run.stdout).toContain('c: confidential or suppressed');
   });
 
+  it('takes an area as data files write it, and says which measures an indicator number has', async () => {
+    const spaced = await oba(['show', 'looked-after', '--area', ' leeds  CITY council ', '--csv', '--data', 'data/series/looked-after.csv']);
+    expect(spaced.code, spaced.stderr).toBe(0);
+    expect(spaced.stdout).toContain('looked-after,Leeds,2012-03-31,1475');
+    const indicator = await oba(['show', '1']);
+    expect(indicator.code).toBe(2);
+    expect(indicator.stderr).toContain('"1" is the number of indicator 1 (Number of children looked after); give one of its measures: looked-after');
+    const typo = await oba(['show', 'looked-aftr']);
+    expect(typo.stderr).toContain('no measure "looked-aftr" in the plan; did you mean looked-after? `oba list` shows the measure ids');
+  });
+
   it('writes the native CSV format', async () => {
     const run = await oba(['show', 'looked-after', '--area', 'Leeds', '--csv']);
     expect(run.stdout.split('\n')[0]).toBe('measure,area,period,value,numerator,denominator,lower,upper,status,note');
