@@ -328,8 +328,15 @@ function windowSentence(window: BaselineWindow, measure: Pick<Measure, 'frequenc
   switch (window.start) {
     case 'break':
       return `The baseline rests on ${count}: a break in series ${atWords(window.startDetail!)} starts the series it belongs to.`;
-    case 'gap':
-      return `The baseline rests on ${count}: a gap (${window.startDetail!.startsWith('before ') ? `before ${periodWords(window.startDetail!.slice(7))}` : periodWords(window.startDetail!)}) comes before them, and no line is drawn across a gap.`;
+    case 'gap': {
+      // The values before the gap are left out: say so, and what would bring them back.
+      const earlier = window.before.slice(0, window.before.length - window.fitted.length);
+      const left =
+        earlier.length === 0
+          ? ''
+          : ` The ${earlier.length === 1 ? `value of ${periodWords(earlier[0]!.period.label)} is` : `${earlier.length} values from ${periodWords(earlier[0]!.period.label)} to ${periodWords(earlier.at(-1)!.period.label)} are`} left out; figures for the missing periods, added in a file of your own, would join ${earlier.length === 1 ? 'it' : 'them'} to the baseline.`;
+      return `The baseline rests on ${count}: a gap (${window.startDetail!.startsWith('before ') ? `before ${periodWords(window.startDetail!.slice(7))}` : periodWords(window.startDetail!)}) comes before them, and no line is drawn across a gap.${left}`;
+    }
     case 'window':
       return `The baseline rests on the latest ${count}, as configured (window).`;
     default:

@@ -4,12 +4,14 @@
  * the cache and the worker pool, and write the folder whole with a manifest.
  *
  * The fingerprint covers every input file's bytes (configuration, plan, data, published
- * sources, narratives, templates), the command and its options, and the versions of oba, vega
- * and vega-lite. Paths in it are relative, so the same inputs on another machine give the same
- * manifest.
+ * sources, narratives, templates), the command and its options, the versions of oba, vega
+ * and vega-lite, and oba's own code (so an update from git, which keeps the version number,
+ * still rebuilds). Paths in it are relative, so the same inputs on another machine give the
+ * same manifest.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { availableParallelism, freemem } from 'node:os';
 import { terminalSafe, type Terminal } from './terminal.js';
 import { acknowledgedLine, warningLines, withoutAcknowledged } from './warnings.js';
@@ -58,6 +60,36 @@ function filesUnder(dir: string | undefined): string[] {
     .sort();
 }
 
+/** The folder of oba's own modules: `dist/src` when compiled, `src` when run from the sources. */
+const CODE_ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+
+let code: string | undefined;
+
+/**
+ * A fingerprint of oba's own code: every module's path and bytes. A clone updated with `git
+ * pull` keeps the version number in package.json, and its reruns must not find the folders and
+ * charts the old code wrote up to date. Hashes come from `remembered` where it knows a file
+ * unchanged. Taken once a process: the code does not change while it runs.
+ */
+export function codeVersion(remembered?: InputHashes): string {
+  return (code ??= codeFingerprint(CODE_ROOT, remembered));
+}
+
+/** The path and SHA-256 of every module (`.js`, or `.ts` less declarations) below `root`, hashed together. */
+export function codeFingerprint(root: string, remembered?: InputHashes): string {
+  const parts: string[] = [];
+  // One listing with the entries' kinds: a stat of each of the ~160 files as well cost a rerun ~10 ms.
+  const modules = readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.[jt]s$/.test(entry.name) && !entry.name.endsWith('.d.ts'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of modules) {
+    const refuse = (what: string) => new CliError(`${file} (part of oba) is ${what}; reinstall oba`, 1);
+    parts.push(relative(root, file).split('\\').join('/'), (remembered ? remembered.hash(file, refuse) : hashFile(file, refuse)) ?? '');
+  }
+  return sha256(...parts).slice(0, 16);
+}
+
 /** The total size of files (those that cannot be read count 0: reading them reports why). */
 function bytesOf(files: readonly string[]): number {
   let total = 0;
@@ -80,7 +112,7 @@ export function runKey(command: string, settings: unknown, inputs: InputPlan, re
     ...filesUnder(bundledTemplatesDir()),
     ...filesUnder(inputs.config.templatesDir),
   ];
-  const parts = [`oba ${packageVersion()}`, rendererVersions(), command, JSON.stringify(settings)];
+  const parts = [`oba ${packageVersion()} ${codeVersion(remembered)}`, rendererVersions(), command, JSON.stringify(settings)];
   const empty = sha256(new Uint8Array());
   for (const file of files) {
     const refuse = (what: string) => new CliError(`${file} is ${what}, not a file oba can read; give a regular file`, 1);
@@ -248,7 +280,7 @@ async function buildAndWrite({ command, key, out, jobs, useCache, inputs }: RunC
     progress = !options.quiet && terminal.interactive ? progressBar(terminal) : undefined;
     renderer = await createChartRenderer({
       ...(jobs !== undefined ? { jobs } : {}),
-      version: `${packageVersion()} ${rendererVersions()}`,
+      version: `${packageVersion()} ${codeVersion()} ${rendererVersions()}`,
       ...(cache ? { cache } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
     });

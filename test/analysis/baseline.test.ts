@@ -136,3 +136,20 @@ describe('a small count that reaches zero after the baseline', () => {
     expect(Number.isFinite(result.judgement!.tests.joint.f)).toBe(true);
   });
 });
+
+describe('a gap before the baseline', () => {
+  // The published files a council starts with: 2010-2017, nothing for 2018-2020, then 2021 on
+  // (Bradford's children looked after, from data/real; the later years stand in).
+  const rows: [string, number][] = [
+    ['2010-03-31', 885], ['2011-03-31', 888], ['2012-03-31', 896], ['2013-03-31', 877], ['2014-03-31', 878], ['2015-03-31', 878], ['2016-03-31', 848], ['2017-03-31', 900],
+    ['2021-03-31', 1400], ['2022-03-31', 1500], ['2023-03-31', 1584],
+  ];
+  const result = analyseBaseline(measure('looked-after'), 'Bradford', series('looked-after', 'Bradford', rows), { ...defaults, baselineAt: '2023-04-01', horizon: '2026-03-31' });
+
+  it('rests on the values after it, and says which values it left out and how to bring them in', () => {
+    const evidence = result.verdict.evidence.join(' ');
+    expect(evidence).toContain('The baseline rests on 3 values from 31 March 2021: a gap (before 31 March 2021) comes before them, and no line is drawn across a gap.');
+    expect(evidence).toContain('The 8 values from 31 March 2010 to 31 March 2017 are left out; figures for the missing periods, added in a file of your own, would join them to the baseline.');
+    expect(result.verdict.status).toBe('insufficient-data');
+  });
+});
