@@ -156,6 +156,23 @@ function nativeIngest(
   const onHeader = (record: CsvRecord) => {
     headerLine = record.line;
     headerFields = record.fields.length;
+    // A header with no column of the format, and none misspelt, is another format (a published
+    // file as downloaded): one error saying so, not one for each of its columns.
+    const names = record.fields.map((raw) => raw.trim().toLowerCase()).filter((name) => name !== '');
+    if (names.every((name) => !(ALL_COLUMNS as readonly string[]).includes(name) && !nearest(name, ALL_COLUMNS))) {
+      issues.push(
+        error(
+          'MISSING_COLUMN',
+          file,
+          record.line,
+          `the header has none of the columns of oba's own format (${listAnd([...REQUIRED_COLUMNS])}; got ${headerList(record.fields)}); ` +
+            'a published file is read as downloaded through sources: in the configuration, with a preset or a mapping of its columns, and `oba validate --data FILE` names the preset that fits one',
+        ),
+      );
+      stop = true;
+      index = {};
+      return;
+    }
     const found: Partial<Record<ColumnName, number>> = {};
     record.fields.forEach((raw, i) => {
       const name = raw.trim().toLowerCase();

@@ -105,6 +105,10 @@ describe('good files', () => {
 describe('broken files: exact code, file, line and column', () => {
   const cases: [string, string, string[]][] = [
     ['missing column', 'measure,area,value\nneet,Leeds,6.3\n', [`error MISSING_COLUMN ${F}:1:period`]],
+    // A published file as downloaded (DfE SFR41/2016's header): one error, not one a column.
+    ['another format', 'New_geog_code,geog_l,geog_c,geog_n,CLA_Mar2016\nE08000032,LA,380,Bradford,885\n', [`error MISSING_COLUMN ${F}:1`]],
+    // Misspelt columns are this format, misspelt: each named, with what was meant.
+    ['misspelt columns', 'meausre,aera,period,value\nneet,Leeds,2013,6.3\n', [`error UNKNOWN_COLUMN ${F}:1:1`, `error UNKNOWN_COLUMN ${F}:1:2`, `error MISSING_COLUMN ${F}:1:measure`, `error MISSING_COLUMN ${F}:1:area`]],
     [
       'unknown column (rows still read)',
       'measure,area,period,value,colour\nneet,Leeds,2013,6.3,red\n',
@@ -285,5 +289,17 @@ describe('nothing is zero that was not zero', () => {
       expect(o.value).toBeNull();
       expect(o.missing).toBeDefined();
     }
+  });
+});
+
+describe('a file in another format', () => {
+  test('says it is not in oba\'s own format and how a published file is read', () => {
+    const r = read('New_geog_code,geog_l,geog_c,geog_n,CLA_Mar2016\nE08000032,LA,380,Bradford,885\n');
+    expect(r.observations).toEqual([]);
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]!.message).toBe(
+      'the header has none of the columns of oba\'s own format (measure, area, period and value; got "New_geog_code", "geog_l", "geog_c", "geog_n" and "CLA_Mar2016"); ' +
+        'a published file is read as downloaded through sources: in the configuration, with a preset or a mapping of its columns, and `oba validate --data FILE` names the preset that fits one',
+    );
   });
 });
