@@ -418,7 +418,13 @@ function withRag(base: BaselineAnalysis, measure: Measure, settings: BaselineSet
   });
   const better = measure.polarity === 'higher' ? 'at or above' : 'at or below';
   const tolerance = 'percent' in settings.rag.tolerance ? `${formatNumber(settings.rag.tolerance.percent, 1).replace(/\.0$/, '')}%` : formatValue(settings.rag.tolerance.absolute, measure);
-  const amberWords = `amber within ${tolerance} of it${settings.rag.amberIfImproved ? ', or further off but better than the same period last year' : ''}`;
+  const zero = 'percent' in settings.rag.tolerance ? settings.rag.tolerance.percent === 0 : settings.rag.tolerance.absolute === 0;
+  const improved = 'better than the same period last year';
+  const amberWords = zero
+    ? settings.rag.amberIfImproved
+      ? `amber if off it but ${improved}`
+      : 'no amber (the tolerance is 0)'
+    : `amber within ${tolerance} of it${settings.rag.amberIfImproved ? `, or further off but ${improved}` : ''}`;
   const what = measure.frequency === 'annual' ? '' : `; the mean of the latest year (${fmt(actual)}) is compared, as the trajectory runs between yearly means`;
   base.rag = { rag: rated.rag, rule: `green ${better} the trajectory (${fmt(expected)} for this period); ${amberWords}; red otherwise${what}` };
   return base;

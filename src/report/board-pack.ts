@@ -21,7 +21,7 @@ import { CARD_SECTIONS } from './narrative.js';
 import { cardMeasures, fillPlaceholders } from './narrative-figures.js';
 import { asAtWords, chartFileName, indicatorFileName, KEY_TEXT, latestText, outcomeTitle, priorityTitle, scorecardCells } from './common.js';
 import { comparatorText, directionText, numbersSay, periodWords, ragText, verdictText } from './words.js';
-import { formatRange, formatValue, obsessionsWords } from '../render/format.js';
+import { atWords, formatRange, formatValue, obsessionsWords } from '../render/format.js';
 import { ILLUSTRATIVE_MARK, anyIllustrative, illustrativeBanner } from '../data/illustrative.js';
 import { sparkline } from '../charts/sparkline.js';
 import { directionOfTravel } from '../stats/direction.js';
@@ -144,7 +144,7 @@ function measureView(row: ScorecardRow, chart: string) {
     verdict: verdictText(analysis.verdict.status),
     rag: ragText(analysis.rag.rag, analysis.target),
     ragRule: analysis.rag.rule,
-    comparator: row.comparator.status === 'compared' ? `${comparatorText(row.comparator)} (England ${fmt(row.comparator.benchmark)} in ${periodWords(row.comparator.period)})` : `n/a (${row.comparator.reason})`,
+    comparator: row.comparator.status === 'compared' ? `${comparatorText(row.comparator)} (England ${fmt(row.comparator.benchmark)} ${atWords(row.comparator.period)})` : `n/a (${row.comparator.reason})`,
     intervalHeader: `${Math.round(analysis.level * 100)}% interval`,
     since: analysis.since.map((s) => ({
       period: periodWords(s.period),
@@ -207,6 +207,6 @@ function performanceRow(input: BoardPackInput, measure: Measure) {
   const reading =
     valued.length === 1
       ? `${latestText(latest, measure)}: one value so far.`
-      : `${formatValue(first.value!, measure)} in ${periodWords(first.period.label)} → ${formatValue(latest.value!, measure)} in ${periodWords(latest.period.label)}${direction.summary ? `; ${direction.summary}` : ''}.`;
+      : `${formatValue(first.value!, measure)} ${atWords(first.period.label)} → ${formatValue(latest.value!, measure)} ${atWords(latest.period.label)}${direction.summary ? `; ${direction.summary}` : ''}.`;
   return [{ measure: measure.title, latest: latestText(latest, measure), sparkline: sparkline(observations.slice(-8).map((o) => o.value)) || '–', direction: directionText(direction, measure), reading }];
 }

@@ -16,7 +16,7 @@ import { spcChartSpec } from '../charts/spc-chart.js';
 import type { RenderChart } from '../io/chart-renderer.js';
 import { setChart } from './common.js';
 import { spcChartInput } from './chart-input.js';
-import { formatChange, formatValue, obsessionsWords } from '../render/format.js';
+import { atWords, formatChange, formatValue, obsessionsWords } from '../render/format.js';
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 import { periodWords, VERDICT_WORDS } from './words.js';
@@ -124,7 +124,7 @@ function trackerRow(indicator: Indicator, measure: Measure, valued: (Observation
     chart: chart ? chartPath : '',
     chartAlt: chart ? `SPC chart: ${measure.title}` : '',
     sentences: [
-      `${measure.title}: ${fmt(latest.value)} in ${when}${previous ? `, ${formatChange(latest.value - previous.value, measure)} on ${periodWords(previous.period.label)}` : ''}${lastYear ? ` and ${formatChange(latest.value - lastYear.value, measure)} on the same period a year before` : ''}.`,
+      `${measure.title}: ${fmt(latest.value)} ${atWords(latest.period.label)}${previous ? `, ${formatChange(latest.value - previous.value, measure)} on ${periodWords(previous.period.label)}` : ''}${lastYear ? ` and ${formatChange(latest.value - lastYear.value, measure)} on the same period a year before` : ''}.`,
       `SPC: ${signal}`,
       `Baseline verdict (the annual key measure${verdicts.length > 1 ? 's' : ''}): ${verdicts.join('; ')}.`,
     ],

@@ -38,7 +38,8 @@ export function verdictText(status: VerdictStatus): string {
 
 export function ragText(rag: Rag, target?: BaselineAnalysis['target']): string {
   const r = RAG_WORDS[rag];
-  const whose = target && target.source !== null ? targetKind(target) : '';
+  // "CYPP 2011-15 target", not "target (CYPP 2011-15)": the words go inside the rating's own brackets.
+  const whose = !target || target.source === null ? '' : target.source.toLowerCase() === 'example' ? 'example target' : `${target.source} target`;
   const warning = target?.curveTurning === false ? ', not curve-turning' : '';
   return `${r.symbol} ${r.words}${whose && rag !== 'none' ? ` (${whose}${warning})` : ''}`;
 }

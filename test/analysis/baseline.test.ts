@@ -153,3 +153,20 @@ describe('a gap before the baseline', () => {
     expect(result.verdict.status).toBe('insufficient-data');
   });
 });
+
+describe('the RAG rule in words', () => {
+  // Leeds' real children looked after 2010-2015, a target of 1,250 by March 2015, rated at
+  // March 2015: the words must say what the tolerance allows, and never "amber within 0%".
+  const rated = (rag: BaselineSettings['rag']) =>
+    analyseBaseline(measure('looked-after'), 'Leeds', series('looked-after', 'Leeds', [['2007-03-31', 1340], ['2008-03-31', 1365], ['2009-03-31', 1390], ...real]), {
+      ...defaults,
+      rag,
+      target: { kind: 'value', value: 1250, by: '2015-03-31' },
+    }).rag.rule;
+
+  it('names the amber band of a tolerance, and says there is none when it is 0', () => {
+    expect(rated({ tolerance: { percent: 2 }, amberIfImproved: false })).toContain('amber within 2% of it; red otherwise');
+    expect(rated({ tolerance: { percent: 0 }, amberIfImproved: false })).toContain('no amber (the tolerance is 0); red otherwise');
+    expect(rated({ tolerance: { absolute: 0 }, amberIfImproved: true })).toContain('amber if off it but better than the same period last year; red otherwise');
+  });
+});

@@ -37,6 +37,13 @@ describe('oba report on the bundled data', () => {
     for (let n = 1; n <= 17; n++) expect(index).toMatch(new RegExp(`^\\| ${n} \\| \\[`, 'm'));
   });
 
+  it('puts a snapshot date "at" and a year "in", beside England\'s figure as everywhere', () => {
+    const card = readFileSync(join(out, '01-number-of-children-looked-after.md'), 'utf8');
+    expect(card).toContain('(England 61.1 per 10,000 at 31 March 2015)');
+    expect(readFileSync(join(out, '04-percentage-of-young-people-neet.md'), 'utf8')).toMatch(/\(England [\d.]+% in 20\d\d\)/);
+    expect(files.filter((f) => f.endsWith('.md')).some((f) => / in \d{1,2} [A-Z][a-z]+ \d{4}/.test(readFileSync(f, 'utf8')))).toBe(false);
+  });
+
   it('writes every SVG as valid XML with a <title> and <desc>', () => {
     const charts = files.filter((f) => f.endsWith('.svg'));
     expect(charts.length).toBeGreaterThanOrEqual(22);

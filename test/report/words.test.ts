@@ -1,0 +1,18 @@
+/** The RAG rating in words: whose target it is goes inside the rating's own brackets, once. */
+import { describe, expect, it } from 'vitest';
+import { ragText } from '../../src/report/words.js';
+
+const target = (source: string | null, curveTurning: boolean | null = true) => ({ period: '2015-03-31', value: 1250, description: '1,250 by 2015-03-31', source, curveTurning });
+
+describe('ragText', () => {
+  it('says whose target it is, without brackets inside brackets', () => {
+    expect(ragText('green', target('Children and Families Partnership'))).toBe('● green (Children and Families Partnership target)');
+    expect(ragText('red', target('CYPP 2011-15', false))).toBe('■ red (CYPP 2011-15 target, not curve-turning)');
+  });
+
+  it('marks an example target as one, and says nothing of a target whose source is not given', () => {
+    expect(ragText('amber', target('example'))).toBe('▲ amber (example target)');
+    expect(ragText('green', target(null))).toBe('● green');
+    expect(ragText('none', target('CYPP 2011-15'))).toBe('○ no target');
+  });
+});
