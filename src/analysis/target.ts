@@ -7,7 +7,7 @@ import type { Period } from '../data/types.js';
 import type { TargetSpec } from '../config/config.js';
 import { readPeriodRef } from './period-ref.js';
 import { periodsAfter } from './timeline.js';
-import { atWords, formatValue, periodWords } from '../render/format.js';
+import { atWords, formatChange, formatValue, periodWords } from '../render/format.js';
 import type { ResolvedTarget } from './baseline.js';
 
 export interface TargetContext {
@@ -34,7 +34,8 @@ export function resolveTarget(spec: TargetSpec, measure: Measure, baseline: { pe
       return { ok: true, target: { value: spec.value, period, description: `${fmt(spec.value)} by ${by}` } };
     case 'change': {
       const value = spec.percent ? baseline.value * (1 + spec.change / 100) : baseline.value + spec.change;
-      const change = spec.percent ? `${spec.change > 0 ? '+' : ''}${spec.change}%` : `${spec.change > 0 ? '+' : ''}${fmt(spec.change)}`;
+      // Signed as every change in the pack is: +5%, −10%, −0.5 points.
+      const change = spec.percent ? `${spec.change > 0 ? '+' : spec.change < 0 ? '−' : ''}${Math.abs(spec.change)}%` : formatChange(spec.change, measure);
       return { ok: true, target: { value, period, description: `${change} on the baseline (${fmt(baseline.value)} ${atWords(baseline.period.label)}) by ${by}: ${fmt(value)}` } };
     }
     case 'match': {

@@ -170,3 +170,14 @@ describe('the RAG rule in words', () => {
     expect(rated({ tolerance: { absolute: 0 }, amberIfImproved: true })).toContain('amber if off it but better than the same period last year; red otherwise');
   });
 });
+
+describe('a target as a change on the baseline', () => {
+  // Leeds' real count at March 2012 is 1,475: 10% fewer is 1,327.5, shown as 1,328.
+  const description = (target: NonNullable<BaselineSettings['target']>) =>
+    analyseBaseline(measure('looked-after'), 'Leeds', series('looked-after', 'Leeds', [['2007-03-31', 1340], ['2008-03-31', 1365], ['2009-03-31', 1390], ...real]), { ...defaults, target }).target?.description;
+
+  it('is signed with a minus sign, as every change in the pack is', () => {
+    expect(description({ kind: 'change', change: -10, percent: true, by: '2015-03-31' })).toBe('−10% on the baseline (1,475 at 31 March 2012) by 31 March 2015: 1,328');
+    expect(description({ kind: 'change', change: -150, percent: false, by: '2015-03-31' })).toBe('−150 on the baseline (1,475 at 31 March 2012) by 31 March 2015: 1,325');
+  });
+});
