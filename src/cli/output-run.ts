@@ -293,6 +293,11 @@ async function buildAndWrite({ command, key, out, jobs, useCache, inputs }: RunC
     stillLocked();
     pack.commit(key);
     outputs?.remember(out);
+    try {
+      cache?.prune();
+    } catch {
+      // A cache that cannot be pruned (a file the user made read-only) costs disk, not the run.
+    }
   } catch (error) {
     await pack.settle().catch(() => undefined);
     pack.discard();

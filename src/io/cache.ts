@@ -7,7 +7,7 @@
  * foreign object or `javascript:` link), since anyone who can write the folder can forge a
  * checksum. A bad entry is deleted and redrawn.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './write.js';
 import { sha256 } from './hash.js';
@@ -20,7 +20,19 @@ export interface ChartCache {
   set(key: string, content: string): void;
   /** Entries found corrupt and deleted in this run. */
   corrupt(): number;
+  /**
+   * When this run added entries and the cache holds more than `maxBytes`, deletes the entries
+   * used longest ago until it holds at most three quarters of it. Returns how many were deleted.
+   */
+  prune(maxBytes?: number): number;
 }
+
+/**
+ * The most the chart cache keeps, by default. A full run of the bundled Leeds pack adds about
+ * 12 MB of charts whenever its data change, and a national run (153 authorities) about 90 MB:
+ * without a bound, a working folder run weekly for years would keep every chart it ever drew.
+ */
+export const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 
 const HEADER = 'oba-cache v2 sha256=';
 
@@ -39,7 +51,7 @@ export function plausibleSvg(content: string): boolean {
  * file is trusted only under the key it was written for. A file that fails its checksum, or
  * that `accept` refuses, is deleted and counts as corrupt.
  */
-export function checkedEntries(dir: string, header: string, accept: (content: string) => boolean = () => true) {
+export function checkedEntries(dir: string, header: string, accept: (content: string) => boolean = () => true, touch = false) {
   let corrupt = 0;
   const path = (key: string) => join(dir, key.slice(0, 2), key);
   return {
@@ -50,7 +62,10 @@ export function checkedEntries(dir: string, header: string, accept: (content: st
         const text = readFileSync(file, 'utf8');
         const newline = text.indexOf('\n');
         const content = text.slice(newline + 1);
-        if (newline > 0 && text.slice(0, newline) === header + sha256(key, content) && accept(content)) return content;
+        if (newline > 0 && text.slice(0, newline) === header + sha256(key, content) && accept(content)) {
+          if (touch) touchFile(file);
+          return content;
+        }
       } catch {
         // unreadable: treated as corrupt below
       }
@@ -66,7 +81,79 @@ export function checkedEntries(dir: string, header: string, accept: (content: st
   };
 }
 
+/** Marks an entry as used now, for `pruneEntries` (its content, and so its checksum, stay as they are). */
+function touchFile(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // Only an ordering for pruning: an entry that cannot be touched may go sooner.
+  }
+}
+
+/**
+ * Deletes the entries used longest ago (by modification time, which a hit renews) until they
+ * total at most `keepBytes`. Returns how many were deleted. An entry another run deletes
+ * meanwhile is passed over; one a run needs again is redrawn.
+ */
+function dropOldest(entries: { file: string; size: number; used: number }[], keepBytes: number): number {
+  let bytes = entries.reduce((sum, e) => sum + e.size, 0);
+  let deleted = 0;
+  entries.sort((a, b) => a.used - b.used || (a.file < b.file ? -1 : 1));
+  for (const entry of entries) {
+    if (bytes <= keepBytes) break;
+    rmSync(entry.file, { force: true });
+    bytes -= entry.size;
+    deleted++;
+  }
+  return deleted;
+}
+
+/** The chart entries under `dir`: files in its two-character folders (the memos' folders are not). */
+function cacheEntries(dir: string): { file: string; size: number; used: number }[] {
+  const entries: { file: string; size: number; used: number }[] = [];
+  let buckets: string[];
+  try {
+    buckets = readdirSync(dir).filter((name) => /^[0-9a-f]{2}$/.test(name));
+  } catch {
+    return entries;
+  }
+  for (const bucket of buckets) {
+    let names: string[];
+    try {
+      names = readdirSync(join(dir, bucket));
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const file = join(dir, bucket, name);
+      try {
+        const stat = statSync(file);
+        if (stat.isFile()) entries.push({ file, size: stat.size, used: stat.mtimeMs });
+      } catch {
+        // deleted meanwhile
+      }
+    }
+  }
+  return entries;
+}
+
 export function openCache(dir: string): ChartCache {
-  const entries = checkedEntries(dir, HEADER, plausibleSvg);
-  return { key: (...parts) => sha256(...parts), get: entries.get, set: entries.set, corrupt: entries.corrupt };
+  const entries = checkedEntries(dir, HEADER, plausibleSvg, true);
+  let added = 0;
+  return {
+    key: (...parts) => sha256(...parts),
+    get: entries.get,
+    set(key, content) {
+      entries.set(key, content);
+      added++;
+    },
+    corrupt: entries.corrupt,
+    prune(maxBytes = MAX_CACHE_BYTES) {
+      if (added === 0) return 0;
+      const all = cacheEntries(dir);
+      // Down to three quarters, so that the next few runs need not prune again.
+      return all.reduce((sum, e) => sum + e.size, 0) > maxBytes ? dropOldest(all, Math.floor(maxBytes * 0.75)) : 0;
+    },
+  };
 }

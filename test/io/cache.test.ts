@@ -1,5 +1,5 @@
 /** The chart cache trusts an entry only under its own key, and only if it is a chart the library could have drawn. */
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCache, plausibleSvg, sha256 } from '../../src/io/cache.js';
@@ -55,5 +55,41 @@ describe('the chart cache', () => {
     // A backtracking check would take hours on this; one pass over the tags takes no time.
     expect(plausibleSvg('<svg' + '<a '.repeat(2_000_000) + '</svg>')).toBe(true);
     expect(plausibleSvg('<svg' + '<a '.repeat(2_000_000) + ' onload=x</svg>')).toBe(false);
+  });
+});
+
+describe('the chart cache has a bound', () => {
+  /** An entry's file, and its size. */
+  const fileOf = (dir: string, key: string) => join(dir, key.slice(0, 2), key);
+  const chart = (n: number) => `<svg xmlns="http://www.w3.org/2000/svg"><text>${'x'.repeat(1000)} ${n}</text></svg>`;
+
+  it('keeps it: a run that added entries past the bound drops those used longest ago, to three quarters of it', () => {
+    const dir = join(tempFolder(), '.oba-cache');
+    const cache = openCache(dir);
+    const keys = Array.from({ length: 10 }, (_, i) => cache.key('chart', String(i)));
+    keys.forEach((key, i) => cache.set(key, chart(i)));
+    const size = statSync(fileOf(dir, keys[0]!)).size;
+    // Used in order 0, 1, … 9, a minute apart; then 0 is used again, so 1 is now the oldest.
+    keys.forEach((key, i) => utimesSync(fileOf(dir, key), 1_000_000 + i * 60, 1_000_000 + i * 60));
+    expect(cache.get(keys[0]!)).toBe(chart(0));
+    // A memo beside the charts is not a chart and is never dropped.
+    mkdirSync(join(dir, 'inputs', 'ab'), { recursive: true });
+    writeFileSync(join(dir, 'inputs', 'ab', 'memo'), 'x'.repeat(50_000));
+    // Bound: 8 entries; three quarters: 6. The four used longest ago go: 1, 2, 3, 4.
+    expect(cache.prune(8 * size)).toBe(4);
+    expect(keys.map((key) => existsSync(fileOf(dir, key)))).toEqual([true, false, false, false, false, true, true, true, true, true]);
+    expect(existsSync(join(dir, 'inputs', 'ab', 'memo'))).toBe(true);
+    // Within the bound now: nothing more goes.
+    expect(cache.prune(8 * size)).toBe(0);
+  });
+
+  it('leaves the cache alone after a run that drew nothing new, however large it is', () => {
+    const dir = join(tempFolder(), '.oba-cache');
+    const first = openCache(dir);
+    for (let i = 0; i < 5; i++) first.set(first.key('chart', String(i)), chart(i));
+    const rerun = openCache(dir);
+    expect(rerun.get(rerun.key('chart', '3'))).toBe(chart(3));
+    expect(rerun.prune(1)).toBe(0);
+    expect(readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.length > 3)).toHaveLength(5);
   });
 });
