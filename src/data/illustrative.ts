@@ -19,8 +19,12 @@ export function anyIllustrative(observations: Iterable<Pick<Observation, 'note' 
   return false;
 }
 
+/** A place's name as an owner, written one way on every page: "Leeds' figures", "Bradford's". */
+export function possessive(name: string): string {
+  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
+}
+
 /** The banner for a page that shows illustrative figures. */
 export function illustrativeBanner(city: string): string {
-  const possessive = /s$/i.test(city) ? `${city}'` : `${city}'s`;
-  return `Figures marked ${ILLUSTRATIVE_MARK} are illustrative, not ${possessive} published statistics.`;
+  return `Figures marked ${ILLUSTRATIVE_MARK} are illustrative, not ${possessive(city)} published statistics.`;
 }

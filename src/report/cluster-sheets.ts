@@ -16,7 +16,7 @@ import { baselineChartSpec } from '../charts/baseline-chart.js';
 import type { RenderChart } from '../io/chart-renderer.js';
 import { setChart } from './common.js';
 import { baselineChartInput } from './chart-input.js';
-import { anyIllustrative, illustrativeBanner } from '../data/illustrative.js';
+import { anyIllustrative, illustrativeBanner, possessive } from '../data/illustrative.js';
 import { cardMeasures, fillPlaceholders } from './narrative-figures.js';
 import { asAtWords, chartFileName, indicatorFileName, latestText, outcomeTitle } from './common.js';
 import { periodWords, verdictText } from './words.js';
@@ -172,7 +172,7 @@ export function localWords(measure: Measure, cluster: string, city: string, loca
   const cityLatest = cityObs.find((o) => o.period.ordinal === latest.period.ordinal);
   if (cityLatest && cityLatest.value !== null) {
     if (measure.unit.kind === 'count' && cityLatest.value > 0) {
-      sentence += ` (${formatNumber((100 * latest.value) / cityLatest.value, 1)}% of ${city}'s ${formatObservation(cityLatest, measure)})`;
+      sentence += ` (${formatNumber((100 * latest.value) / cityLatest.value, 1)}% of ${possessive(city)} ${formatObservation(cityLatest, measure)})`;
     } else {
       sentence += `; ${city}: ${formatObservation(cityLatest, measure)}`;
     }
