@@ -124,7 +124,8 @@ function trackerRow(indicator: Indicator, measure: Measure, valued: (Observation
     chart: chart ? chartPath : '',
     chartAlt: chart ? `SPC chart: ${measure.title}` : '',
     sentences: [
-      `${measure.title}: ${fmt(latest.value)} ${atWords(latest.period.label)}${previous ? `, ${formatChange(latest.value - previous.value, measure)} on ${periodWords(previous.period.label)}` : ''}${lastYear ? ` and ${formatChange(latest.value - lastYear.value, measure)} on the same period a year before` : ''}.`,
+      // For a yearly series the period before is the same period a year before: said once.
+      `${measure.title}: ${fmt(latest.value)} ${atWords(latest.period.label)}${previous ? `, ${formatChange(latest.value - previous.value, measure)} on ${periodWords(previous.period.label)}` : ''}${lastYear && lastYear !== previous ? ` and ${formatChange(latest.value - lastYear.value, measure)} on the same period a year before` : ''}.`,
       `SPC: ${signal}`,
       `Baseline verdict (the annual key measure${verdicts.length > 1 ? 's' : ''}): ${verdicts.join('; ')}.`,
     ],

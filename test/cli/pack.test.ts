@@ -54,6 +54,11 @@ describe('oba pack', () => {
     expect(pack.has('board-pack/index.md')).toBe(true);
     expect(pack.has('tracker/index.md')).toBe(true);
     expect([...pack.keys()].filter((path) => path.startsWith('sheets/'))).toEqual([]);
+    // Its tracker, from yearly figures only: too short for SPC, so no chart is named; and the
+    // year before is said once, as the period before.
+    const tracker = pack.get('tracker/index.md')!;
+    expect(tracker).not.toContain('](charts/');
+    expect(tracker).toContain('- Children looked after at 31 March: 1,366 at 31 March 2025, −117 on 31 March 2024.\n');
   }, 120_000);
 
   it('refuses what its parts refuse, before any work', async () => {
