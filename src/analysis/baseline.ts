@@ -395,7 +395,7 @@ function withRag(base: BaselineAnalysis, measure: Measure, settings: BaselineSet
   }
   const expected = trajectory.get(latest.period.label);
   if (expected === undefined) {
-    base.rag = { rag: 'none', rule: settings.target ? `no trajectory value for ${latest.period.label}` : settings.noTargetReason ?? 'no target set, so no trajectory to judge against' };
+    base.rag = { rag: 'none', rule: settings.target ? `no trajectory value ${atWords(latest.period.label)}` : settings.noTargetReason ?? 'no target set, so no trajectory to judge against' };
     return base;
   }
   const fmt = (v: number) => formatValue(v, measure);

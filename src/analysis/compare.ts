@@ -9,6 +9,7 @@ import { rateInterval } from '../stats/rate-interval.js';
 import { compareWithBenchmark, type BenchmarkComparison } from '../stats/benchmark.js';
 import { quartileBand, quartiles, type QuartileBand } from '../stats/quartiles.js';
 import { StatsInputError } from '../stats/errors.js';
+import { atWords } from '../render/format.js';
 
 export interface IntervalSource {
   lower: number;
@@ -47,7 +48,7 @@ export type ComparatorResult =
 
 export function compareWithArea(o: Observation | undefined, benchmark: Observation | undefined, benchmarkName: string, measure: Measure): ComparatorResult {
   if (!o || o.value === null) return { status: 'not-compared', reason: 'no latest value' };
-  if (!benchmark || benchmark.value === null) return { status: 'not-compared', reason: `no ${benchmarkName} value for ${o.period.label}` };
+  if (!benchmark || benchmark.value === null) return { status: 'not-compared', reason: `no ${benchmarkName} value ${atWords(o.period.label)}` };
   const interval = observationInterval(o, measure);
   if (!interval) {
     return { status: 'not-compared', reason: measure.unit.kind === 'count' ? 'a count: no like-for-like comparison' : 'no interval (numerator and denominator, or published limits, needed)' };

@@ -144,6 +144,8 @@ function measureView(row: ScorecardRow, chart: string) {
     verdict: verdictText(analysis.verdict.status),
     rag: ragText(analysis.rag.rag, analysis.target),
     ragRule: analysis.rag.rule,
+    /** Rated against a trajectory (the rule then follows as a sentence of its own, not in brackets after the rating's). */
+    rated: analysis.rag.rag !== 'none',
     comparator: row.comparator.status === 'compared' ? `${comparatorText(row.comparator)} (England ${fmt(row.comparator.benchmark)} ${atWords(row.comparator.period)})` : `n/a (${row.comparator.reason})`,
     intervalHeader: `${Math.round(analysis.level * 100)}% interval`,
     since: analysis.since.map((s) => ({

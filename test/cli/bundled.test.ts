@@ -41,7 +41,12 @@ describe('oba report on the bundled data', () => {
     const card = readFileSync(join(out, '01-number-of-children-looked-after.md'), 'utf8');
     expect(card).toContain('(England 61.1 per 10,000 at 31 March 2015)');
     expect(readFileSync(join(out, '04-percentage-of-young-people-neet.md'), 'utf8')).toMatch(/\(England [\d.]+% in 20\d\d\)/);
-    expect(files.filter((f) => f.endsWith('.md')).some((f) => / in \d{1,2} [A-Z][a-z]+ \d{4}/.test(readFileSync(f, 'utf8')))).toBe(false);
+    const pages = files.filter((f) => f.endsWith('.md')).map((f) => readFileSync(f, 'utf8'));
+    expect(pages.some((text) => / in \d{1,2} [A-Z][a-z]+ \d{4}/.test(text))).toBe(false);
+    // A date in words, never as the ISO text of the data files, beside a rating.
+    expect(pages.some((text) => /(?:Against the trajectory|Against England): [^\n]*\d{4}-\d{2}-\d{2}/.test(text))).toBe(false);
+    // A rating's rule is a sentence of its own, not brackets after the rating's brackets.
+    expect(card).toMatch(/Against the trajectory: ● green \(example target\)\. The rule: green at or below the trajectory \(1,250 for this period\);/);
   });
 
   it('writes every SVG as valid XML with a <title> and <desc>', () => {
