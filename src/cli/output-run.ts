@@ -85,9 +85,14 @@ export function codeFingerprint(root: string, remembered?: InputHashes): string 
     .sort();
   for (const file of modules) {
     const refuse = (what: string) => new CliError(`${file} (part of oba) is ${what}; reinstall oba`, 1);
-    parts.push(relative(root, file).split('\\').join('/'), (remembered ? remembered.hash(file, refuse) : hashFile(file, refuse)) ?? '');
+    parts.push(relative(root, file).split('\\').join('/'), hashOf(file, refuse, remembered) ?? '');
   }
   return sha256(...parts).slice(0, 16);
+}
+
+/** A file's SHA-256, from `remembered` when it knows the file unchanged. */
+function hashOf(file: string, refuse: (what: string) => Error, remembered?: InputHashes): string | undefined {
+  return remembered ? remembered.hash(file, refuse) : hashFile(file, refuse);
 }
 
 /** The total size of files (those that cannot be read count 0: reading them reports why). */
@@ -116,7 +121,7 @@ export function runKey(command: string, settings: unknown, inputs: InputPlan, re
   const empty = sha256(new Uint8Array());
   for (const file of files) {
     const refuse = (what: string) => new CliError(`${file} is ${what}, not a file oba can read; give a regular file`, 1);
-    const hash = (remembered ? remembered.hash(file, refuse) : hashFile(file, refuse)) ?? empty;
+    const hash = hashOf(file, refuse, remembered) ?? empty;
     parts.push(relative(base, file).split('\\').join('/'), hash);
   }
   remembered?.save();

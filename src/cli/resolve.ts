@@ -3,7 +3,7 @@ import type { Area, Measure, Plan } from '../plan/types.js';
 import type { Dataset } from '../model/dataset.js';
 import { CliError } from './errors.js';
 import { closest, nearest } from '../data/issues.js';
-import { areaKey } from '../data/areas.js';
+import { areaMatcher } from '../data/areas.js';
 
 export function resolveMeasure(plan: Plan, id: string): Measure {
   const found = plan.measures.find((m) => m.id === id.trim().toLowerCase());
@@ -19,9 +19,9 @@ export function resolveMeasure(plan: Plan, id: string): Measure {
 }
 
 export function resolveArea(dataset: Pick<Dataset, 'areas'>, name: string): Area {
-  // Compared as a data file's area cell is (case, and outer and repeated spaces, ignored).
-  const key = areaKey(name);
-  const found = dataset.areas.find((a) => [a.name, ...(a.code ? [a.code] : []), ...a.aliases].some((x) => areaKey(x) === key));
+  // Matched as a data file's area cell is: by name, code or alias, case and spacing aside.
+  const canonical = areaMatcher(dataset.areas).match(name);
+  const found = canonical === undefined ? undefined : dataset.areas.find((a) => a.name === canonical);
   if (found) return found;
   const near = closest(name, dataset.areas.map((a) => a.name));
   const type = near.length > 0 ? dataset.areas.find((a) => a.name === near[0])!.type : undefined;

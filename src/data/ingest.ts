@@ -170,7 +170,7 @@ function nativeIngest(
         ),
       );
       stop = true;
-      index = {};
+      index = {}; // the header was read: the file is not "without a header"
       return;
     }
     const found: Partial<Record<ColumnName, number>> = {};

@@ -81,7 +81,7 @@ export function checkedEntries(dir: string, header: string, accept: (content: st
   };
 }
 
-/** Marks an entry as used now, for `pruneEntries` (its content, and so its checksum, stay as they are). */
+/** Marks an entry as used now, for `prune` (its content, and so its checksum, stay as they are). */
 function touchFile(file: string): void {
   try {
     const now = new Date();

@@ -39,7 +39,7 @@ export function verdictText(status: VerdictStatus): string {
 export function ragText(rag: Rag, target?: BaselineAnalysis['target']): string {
   const r = RAG_WORDS[rag];
   // "CYPP 2011-15 target", not "target (CYPP 2011-15)": the words go inside the rating's own brackets.
-  const whose = !target || target.source === null ? '' : target.source.toLowerCase() === 'example' ? 'example target' : `${target.source} target`;
+  const whose = !target || target.source === null ? '' : isExample(target.source) ? 'example target' : `${target.source} target`;
   const warning = target?.curveTurning === false ? ', not curve-turning' : '';
   return `${r.symbol} ${r.words}${whose && rag !== 'none' ? ` (${whose}${warning})` : ''}`;
 }
@@ -47,7 +47,12 @@ export function ragText(rag: Rag, target?: BaselineAnalysis['target']): string {
 /** "example target", "target (CYPP 2011-15)" or "target": whose target it is, wherever it is shown. */
 export function targetKind(target: NonNullable<BaselineAnalysis['target']>): string {
   if (target.source === null) return 'target';
-  return target.source.toLowerCase() === 'example' ? 'example target' : `target (${target.source})`;
+  return isExample(target.source) ? 'example target' : `target (${target.source})`;
+}
+
+/** A target that is no one's, only an example (`source: example`). */
+function isExample(source: string): boolean {
+  return source.toLowerCase() === 'example';
 }
 
 /** A value, marked ◇ when it is not a real published figure. */
