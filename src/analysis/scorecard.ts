@@ -36,6 +36,23 @@ export function latestObservation(observations: readonly Observation[], asOf?: s
   return undefined;
 }
 
+/**
+ * The observation for the period with this ordinal, in observations sorted by period (as a
+ * dataset's series are): found by bisection, since the scorecard asks it of every peer of every
+ * area. The first such observation, as `find` would give.
+ */
+export function observationAt(observations: readonly Observation[], ordinal: number): Observation | undefined {
+  let low = 0;
+  let high = observations.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (observations[mid]!.period.ordinal < ordinal) low = mid + 1;
+    else high = mid;
+  }
+  const found = observations[low];
+  return found !== undefined && found.period.ordinal === ordinal ? found : undefined;
+}
+
 /** Peers of an area: clusters among clusters; the city among the other local authorities. */
 export function peerAreas(areas: readonly Area[], area: string): Area[] {
   const own = areas.find((a) => a.name === area);
@@ -104,13 +121,13 @@ export function scorecardRow(dataset: Dataset, config: Pick<Config, 'analysis' |
   const observations = visible(dataset.series(measure.id, area)?.observations ?? [], options.asOf);
   const analysis = analyseMeasure(dataset, config, measure, area, options);
   const latest = latestObservation(observations);
-  const benchmark = latest ? dataset.series(measure.id, BENCHMARK_AREA)?.observations.find((o) => o.period.ordinal === latest.period.ordinal) : undefined;
+  const benchmark = latest ? observationAt(dataset.series(measure.id, BENCHMARK_AREA)?.observations ?? [], latest.period.ordinal) : undefined;
   const comparator: ComparatorResult =
     area === BENCHMARK_AREA ? { status: 'not-compared', reason: 'this is the benchmark' } : compareWithArea(latest, benchmark, BENCHMARK_AREA, measure);
   let quartile: QuartileResult | undefined;
   if (latest) {
     const peers = peerAreas(dataset.areas, area)
-      .map((p) => dataset.series(measure.id, p.name)?.observations.find((o) => o.period.ordinal === latest.period.ordinal)?.value)
+      .map((p) => observationAt(dataset.series(measure.id, p.name)?.observations ?? [], latest.period.ordinal)?.value)
       .filter((v): v is number => v !== undefined && v !== null);
     quartile = quartileAmongPeers(latest.value, peers, measure, latest.period.label);
   }
