@@ -29,6 +29,8 @@ export interface PublishedFile {
   /** A preset's name, or a whole mapping (for files with no time column). */
   read: { preset: string } | { mapping: string };
   comment: string;
+  /** The publication and file the extract was taken from: where to get the full file. */
+  publication: string;
 }
 
 const preset = (name: string): Preset => PRESETS.find((p) => p.name === name)!;
@@ -197,16 +199,27 @@ export function narrativeMarkdown(council: Council, start: string): string {
   ].join('\n');
 }
 
+/** The files, grouped by name (a file read for two measures is listed twice), in their order. */
+function byFile(files: readonly PublishedFile[]): PublishedFile[][] {
+  const groups = new Map<string, PublishedFile[]>();
+  for (const f of files) groups.set(f.name, [...(groups.get(f.name) ?? []), f]);
+  return [...groups.values()];
+}
+
 export function dataReadme(council: Council, files: readonly PublishedFile[]): string {
   return [
     `# Published data for ${council.name}`,
     '',
-    "Copies of official statistics, unmodified, as oba's bundled extracts hold them (rows for England,",
-    'the regions and a selection of local authorities). Open Government Licence v3.0. Each file, its',
-    "publisher and its quirks are described in oba's data/real/SOURCES.md. Download the full, newer",
-    'files from the publishers and add them beside these.',
+    "Copies of official statistics, unmodified, as oba's bundled extracts hold them: rows for England,",
+    'the regions and a selection of local authorities only. Open Government Licence v3.0. Each file, its',
+    "publisher and its quirks are described in oba's data/real/SOURCES.md.",
     '',
-    ...files.map((f) => `- \`${f.name}\`: ${f.comment}`),
+    `Where a file has no rows for ${council.name}, replace it by the full file of its publication (below),`,
+    'under the same name: oba.config.yaml reads each file by its name, and a published file as it was',
+    'downloaded. Then run `oba validate`. Newer files go beside these, with a line of their own in',
+    "oba.config.yaml (`oba validate --data FILE` names the preset that reads one).",
+    '',
+    ...byFile(files).map(([first, ...more]) => `- \`${first!.name}\`: ${[first!.comment, ...more.map((f) => f.comment.replace(/^the same file: /, ''))].join('; ')}. The full file: ${first!.publication}.`),
     '',
   ].join('\n');
 }

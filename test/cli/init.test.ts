@@ -2,10 +2,11 @@
  * `oba init`: a council's plan, configuration, narrative and published data, which validate
  * and give a pack at once, with no YAML written by hand.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { oba, tempFolder } from '../helpers/cli.js';
+import { parsePlan } from '../../src/plan/parse-plan.js';
 
 describe('oba init --council Bradford --code E08000032', () => {
   let dir: string;
@@ -47,6 +48,17 @@ describe('oba init --council Bradford --code E08000032', () => {
     expect(index).toContain('| 96 per 10,000 (31 March 2025) |');
   }, 60_000);
 
+  it('says the published files have figures for Bradford for every measure, and where each full file comes from', () => {
+    const measures = parsePlan(readFileSync(join(dir, 'plan.yaml'), 'utf8'), 'plan.yaml').measures.length;
+    expect(measures).toBeGreaterThan(0);
+    expect(init.stdout).toContain(`Figures for Bradford in the published files in data/: all ${measures} of the plan's measures.`);
+    const readme = readFileSync(join(dir, 'data', 'README.md'), 'utf8');
+    const listed = [...readme.matchAll(/^- `([^`]+)`: .*\. The full file: .+\.$/gm)].map((m) => m[1]);
+    // Every file copied is listed once, with the publication to fetch it whole from.
+    expect(listed.sort()).toEqual(readdirSync(join(dir, 'data')).filter((f) => f.endsWith('.csv')).sort());
+    expect(readme).toContain('- `dfe-ees-cla-number-and-rate-2021-2025.csv`: DfE Explore Education Statistics, children looked after at 31 March 2021-2025: number; rate per 10,000 children. The full file: DfE "Children looked after in England including adoptions" (Explore Education Statistics), file cla_number_and_rate_per_10k_children.');
+  });
+
   it('refuses to write over a plan that is there', async () => {
     const again = await oba(['init', '--council', 'Bradford'], dir);
     expect(again.code).toBe(1);
@@ -79,6 +91,25 @@ describe('oba init choices', () => {
     expect(dates.code).toBe(2);
     expect(dates.stderr).toContain('--end 2025-03-31 must be after --start 2026-04-01');
   });
+
+  it('says which measures the bundled extracts have no figures for, as the scorecard then shows them', async () => {
+    for (const council of ['Cornwall', 'Manchester', 'City of London']) {
+      const dir = tempFolder();
+      const run = await oba(['init', '--council', council], dir);
+      expect(run.code).toBe(0);
+      const status = JSON.parse((await oba(['status', '--json'], dir)).stdout) as { rows: { measure: string; latest: unknown }[] };
+      const without = status.rows.filter((r) => r.latest === null).map((r) => r.measure);
+      const said = [...run.stdout.matchAll(/^(?:No rows for [^:]+|Rows for .+ but no values \([^)]*\)): ([\w-]+(?:, [\w-]+)*)\.?/gm)].flatMap((m) => m[1]!.split(', '));
+      if (without.length === status.rows.length) {
+        expect(run.stdout, council).toContain(`The published files in data/ have no rows for ${council}: they are extracts`);
+      } else {
+        expect(said.sort(), council).toEqual(without.sort());
+        expect(run.stdout, council).toContain(`Figures for ${council} in the published files in data/: ${status.rows.length - without.length} of the plan's ${status.rows.length} measures.`);
+      }
+      expect(without.length, council).toBeGreaterThan(0);
+      expect(run.stdout, council).toContain('Replace a file by the full file of its publication, under the same name (data/README.md names each)');
+    }
+  }, 90_000);
 
   it('--from leeds writes the bundled Leeds example, which validates', async () => {
     const dir = tempFolder();

@@ -13,6 +13,7 @@ import { closest } from '../../data/issues.js';
 import { areaKey } from '../../data/areas.js';
 import { configYaml, dataReadme, narrativeMarkdown, planYaml, type Council, type PublishedFile } from '../../init/scaffold.js';
 import { validate } from './validate.js';
+import { loadWorkspace, type Workspace } from '../workspace.js';
 
 export interface InitOptions {
   council?: string;
@@ -24,40 +25,70 @@ export interface InitOptions {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+const CLA_SFR = 'DfE "Children looked after in England (including adoption and care leavers), year ending 31 March"';
+const CLA_EES = 'DfE "Children looked after in England including adoptions" (Explore Education Statistics)';
+const CIN_OUTCOMES = 'DfE "Outcomes for children in need, including children looked after" (Explore Education Statistics)';
+
 /** The bundled published files a new council's configuration reads, oldest first. */
 const FILES: PublishedFile[] = [
   {
     name: 'dfe-cla-sfr27-2010-at-31-march.csv',
     comment: 'DfE children looked after at 31 March 2010 (SFR27/2010 underlying data): names only, no codes',
+    publication: `${CLA_SFR} 2010, SFR27/2010, underlying data SFR27_2010_March.csv`,
     read: { mapping: '  - { file: {file}, measure: looked-after, period: 2010-03-31, columns: { area: geog_n, value: MarTotal_2010 } }' },
   },
   ...[
-    ['dfe-cla-sfr21-2011.csv', 2011],
-    ['dfe-cla-sfr20-2012.csv', 2012],
-    ['dfe-cla-sfr36-2013.csv', 2013],
-    ['dfe-cla-sfr36-2014.csv', 2014],
-    ['dfe-cla-sfr34-2015.csv', 2015],
-    ['dfe-cla-sfr41-2016.csv', 2016],
-    ['dfe-cla-sfr50-2017.csv', 2017],
-  ].map(([name, year]): PublishedFile => ({
+    ['dfe-cla-sfr21-2011.csv', 2011, 'SFR21/2011', 'SFR21_CLA.csv'],
+    ['dfe-cla-sfr20-2012.csv', 2012, 'SFR20/2012', 'SFR20_CLA2012.csv'],
+    ['dfe-cla-sfr36-2013.csv', 2013, 'SFR36/2013', 'SFR36_CLA2013.csv'],
+    ['dfe-cla-sfr36-2014.csv', 2014, 'SFR36/2014', 'SFR36_CLA2014.csv'],
+    ['dfe-cla-sfr34-2015.csv', 2015, 'SFR34/2015', 'SFR34_CLA2015.csv'],
+    ['dfe-cla-sfr41-2016.csv', 2016, 'SFR41/2016', 'SFR41_CLA2016.csv'],
+    ['dfe-cla-sfr50-2017.csv', 2017, 'SFR50/2017', 'SFR50_CLA2017.csv'],
+  ].map(([name, year, release, original]): PublishedFile => ({
     name: String(name),
     comment: `DfE children looked after at 31 March ${year} (SFR underlying data): no time column, so the period is given`,
+    publication: `${CLA_SFR} ${year}, ${release}, underlying data ${original}`,
     read: { mapping: `  - { file: {file}, measure: looked-after, period: ${year}-03-31, columns: { area: [New_geog_code, geog_n], value: CLA_Mar${year} } }` },
   })),
   {
     name: 'dfe-ees-cla-national-time-series-1994-2024.csv',
     comment: 'DfE children looked after at 31 March, England, 1994-2024 (the latest vintage of the national series)',
+    publication: `${CLA_EES}, file cla_time_series_1994_2024`,
     read: { mapping: '  - { file: {file}, measure: looked-after, filter: { population_count: Children looked after at 31 March }, columns: { area: country_code, period: time_period, value: number } }' },
   },
-  { name: 'dfe-ees-cla-number-and-rate-2021-2025.csv', comment: 'DfE Explore Education Statistics, children looked after at 31 March 2021-2025: number', read: { preset: 'dfe-ees-cla-number' } },
-  { name: 'dfe-ees-cla-number-and-rate-2021-2025.csv', comment: 'the same file: rate per 10,000 children', read: { preset: 'dfe-ees-cla-rate' } },
-  { name: 'dfe-ees-absence-cin-cla-by-la-2018-19-to-2024-25.csv', comment: 'DfE Explore Education Statistics, absence of children looked after, 2018/19-2024/25', read: { preset: 'dfe-ees-absence-cla' } },
-  { name: 'dfe-ees-ks4-cin-cla-by-la-2018-19-to-2024-25.csv', comment: 'DfE Explore Education Statistics, key stage 4 of children looked after, 2018/19-2024/25', read: { preset: 'dfe-ees-ks4-cla' } },
-  ...['2021', '2022', '2023', '2025'].flatMap((year): PublishedFile[] => [
-    { name: `dfe-nccis-neet-not-known-la-${year}.csv`, comment: `DfE NCCIS NEET and not known, ${year}: NEET`, read: { preset: 'dfe-nccis-neet' } },
-    { name: `dfe-nccis-neet-not-known-la-${year}.csv`, comment: 'the same file: activity not known', read: { preset: 'dfe-nccis-not-known' } },
-  ]),
-  { name: 'ons-conceptions-2017-table6-under18-by-la-1998-2017.csv', comment: 'ONS under-18 conceptions 1998-2017, table 6 saved as CSV', read: { preset: 'ons-conceptions-under18' } },
+  ...(['dfe-ees-cla-number', 'dfe-ees-cla-rate'] as const).map((preset, i): PublishedFile => ({
+    name: 'dfe-ees-cla-number-and-rate-2021-2025.csv',
+    comment: i === 0 ? 'DfE Explore Education Statistics, children looked after at 31 March 2021-2025: number' : 'the same file: rate per 10,000 children',
+    publication: `${CLA_EES}, file cla_number_and_rate_per_10k_children`,
+    read: { preset },
+  })),
+  {
+    name: 'dfe-ees-absence-cin-cla-by-la-2018-19-to-2024-25.csv',
+    comment: 'DfE Explore Education Statistics, absence of children looked after, 2018/19-2024/25',
+    publication: `${CIN_OUTCOMES}, absence by local authority`,
+    read: { preset: 'dfe-ees-absence-cla' },
+  },
+  {
+    name: 'dfe-ees-ks4-cin-cla-by-la-2018-19-to-2024-25.csv',
+    comment: 'DfE Explore Education Statistics, key stage 4 of children looked after, 2018/19-2024/25',
+    publication: `${CIN_OUTCOMES}, key stage 4 by local authority`,
+    read: { preset: 'dfe-ees-ks4-cla' },
+  },
+  ...['2021', '2022', '2023', '2025'].flatMap((year): PublishedFile[] =>
+    (['dfe-nccis-neet', 'dfe-nccis-not-known'] as const).map((preset, i) => ({
+      name: `dfe-nccis-neet-not-known-la-${year}.csv`,
+      comment: i === 0 ? `DfE NCCIS NEET and not known, ${year}: NEET` : 'the same file: activity not known',
+      publication: `DfE "NEET and participation: local authority figures", ${year}, underlying data (the NCCIS local authority dashboard's UD_NEETNK_LA_dashboard file)`,
+      read: { preset },
+    })),
+  ),
+  {
+    name: 'ons-conceptions-2017-table6-under18-by-la-1998-2017.csv',
+    comment: 'ONS under-18 conceptions 1998-2017, table 6 saved as CSV',
+    publication: 'ONS "Conceptions in England and Wales: 2017", reference tables, Table 6 (an Excel workbook: save the sheet as CSV)',
+    read: { preset: 'ons-conceptions-under18' },
+  },
 ];
 
 export async function init(dir: string | undefined, options: InitOptions, terminal: Terminal, cwd: string): Promise<number> {
@@ -101,11 +132,48 @@ export async function init(dir: string | undefined, options: InitOptions, termin
   }
   terminal.out(`Wrote ${CONFIG_FILE_NAME}, plan.yaml, narratives/ and data/ in ${target}. Checking them:`);
   const code = await validate({}, terminal, target);
+  if (council) for (const line of await coverageLines(target)) terminal.out(line);
   // Quoted for the shell when the name needs it (spaces, quotes, $).
   const shown = dir === undefined || /^[\w./~-]+$/.test(dir) ? dir : `'${dir.replaceAll("'", "'\\''")}'`;
   const here = resolve(cwd) === target ? '' : `cd ${shown} && `;
   terminal.out(['', 'Next:', `  ${here}oba status                             # the scorecard at a glance`, `  ${here}oba report --out board-pack            # the board pack`, `  ${here}oba report --format pdf --out board-pack   # ready to print (needs Chromium, Chrome or Edge)`].join('\n'));
   return code;
+}
+
+/**
+ * What the published files in data/ hold for the council. They are extracts, with rows for a
+ * selection of authorities only, so a council may find some measures, or all, without figures;
+ * it is said here, with what to do, rather than left to a scorecard of "no data".
+ */
+async function coverageLines(target: string): Promise<string[]> {
+  let workspace: Workspace;
+  try {
+    workspace = await loadWorkspace({}, target);
+  } catch {
+    return []; // validate has printed what is wrong
+  }
+  const { plan, dataset } = workspace;
+  const city = plan.city;
+  const noRows: string[] = [];
+  const noValues: string[] = [];
+  for (const m of plan.measures) {
+    const observations = dataset.series(m.id, city)?.observations ?? [];
+    if (observations.length === 0) noRows.push(m.id);
+    else if (observations.every((o) => o.value === null)) noValues.push(m.id);
+  }
+  const n = plan.measures.length;
+  const found = n - noRows.length - noValues.length;
+  if (found === n) return ['', `Figures for ${city} in the published files in data/: all ${n} of the plan's measures.`];
+  const lines = [''];
+  if (found === 0 && noValues.length === 0) {
+    lines.push(`The published files in data/ have no rows for ${city}: they are extracts, with rows for England, the regions and a selection of authorities only.`);
+  } else {
+    lines.push(`Figures for ${city} in the published files in data/: ${found} of the plan's ${n} measures.`);
+    if (noRows.length > 0) lines.push(`No rows for ${city}: ${noRows.join(', ')}. The files are extracts, with rows for a selection of authorities only (and some publications leave out the smallest authorities, or count them with a neighbour).`);
+    if (noValues.length > 0) lines.push(`Rows for ${city} but no values (marked not available or suppressed): ${noValues.join(', ')}.`);
+  }
+  if (noRows.length > 0) lines.push('Replace a file by the full file of its publication, under the same name (data/README.md names each), then run `oba validate`.');
+  return lines;
 }
 
 /** The council named by --council and/or --code, from the authorities oba knows. */
