@@ -40,16 +40,41 @@ export function wantsColour(isTTY: boolean | undefined, env: NodeJS.ProcessEnv):
   return isTTY === true && env['TERM'] !== 'dumb';
 }
 
+/** Whether stdout and stderr can still be written to: a reader that went away (`oba list | head`) closes one. */
+const open = { stdout: true, stderr: true };
+let watching = false;
+
+/**
+ * Stop writing to a stream whose reader has gone, rather than die of an unhandled 'error' event
+ * with a stack trace: `oba status | head -3` is normal use. The command itself runs on and
+ * finishes (a pack half written would be worse than lines nobody reads). Any other failure to
+ * write stdout is said on stderr and makes the exit code non-zero.
+ */
+function watchStreams(): void {
+  if (watching) return;
+  watching = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    open.stdout = false;
+    if (error.code === 'EPIPE') return;
+    if (open.stderr) process.stderr.write(`oba: cannot write to standard output: ${error.message}\n`);
+    process.exitCode = 1;
+  });
+  process.stderr.on('error', () => {
+    open.stderr = false;
+  });
+}
+
 export function processTerminal(): Terminal {
   let colour: ChalkInstance | undefined;
+  watchStreams();
   return {
-    out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
-    err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+    out: (text) => void (open.stdout && process.stdout.write(text.endsWith('\n') ? text : text + '\n')),
+    err: (text) => void (open.stderr && process.stderr.write(text.endsWith('\n') ? text : text + '\n')),
     get colour() {
       return (colour ??= chalkAt(wantsColour(process.stdout.isTTY, process.env) ? 1 : 0));
     },
     interactive: process.stderr.isTTY === true && process.env['CI'] === undefined,
-    progress: (text) => void process.stderr.write(`\r\u001b[2K${text}`),
+    progress: (text) => void (open.stderr && process.stderr.write(`\r\u001b[2K${text}`)),
   };
 }
 

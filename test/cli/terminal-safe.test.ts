@@ -1,4 +1,6 @@
 /** Text from the data never reaches a terminal as control codes: `oba show` and error messages make them visible. */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { terminalSafe } from '../../src/cli/terminal.js';
 import { oba, tempFolder } from '../helpers/cli.js';
@@ -18,4 +20,26 @@ describe('control characters from the data', () => {
     expect(printed).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(run.stdout).toContain('\\x1b[2J\\x1b]0;title\\x07cleared');
   });
+});
+
+describe('a reader that goes away', () => {
+  // The built CLI, as a shell runs it: its stdout a pipe whose reading end is closed before
+  // anything is written (as `oba status | head -1` closes it after the first line).
+  const run = (args: string[]) =>
+    new Promise<{ code: number | null; stderr: string }>((done) => {
+      const child = spawn(process.execPath, [fileURLToPath(new URL('../../bin/oba', import.meta.url)), ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('close', (code) => done({ code, stderr }));
+    });
+
+  it('ends the command quietly with its own exit code, not an unhandled EPIPE and a stack trace', async () => {
+    const config = fileURLToPath(new URL('../../data/oba.config.yaml', import.meta.url));
+    for (const args of [['status', '--config', config], ['tracker', '--help'], ['list', '--config', config]]) {
+      const result = await run(args);
+      expect(result.stderr, args.join(' ')).not.toMatch(/EPIPE|at \S+ \(|node:internal/);
+      expect(result.code, args.join(' ')).toBe(0);
+    }
+  }, 60_000);
 });
