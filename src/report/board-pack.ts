@@ -19,7 +19,7 @@ import { setChart } from './common.js';
 import { baselineChartInput } from './chart-input.js';
 import { CARD_SECTIONS } from './narrative.js';
 import { cardMeasures, fillPlaceholders } from './narrative-figures.js';
-import { asAtWords, chartFileName, indicatorFileName, KEY_TEXT, latestText, outcomeTitle, priorityTitle, scorecardCells } from './common.js';
+import { chartFileName, dataToWords, indicatorFileName, KEY_TEXT, latestText, outcomeTitle, priorityTitle, scorecardCells } from './common.js';
 import { comparatorText, directionText, numbersSay, periodWords, ragText, verdictText } from './words.js';
 import { atWords, formatRange, formatValue, obsessionsWords } from '../render/format.js';
 import { ILLUSTRATIVE_MARK, anyIllustrative, illustrativeBanner } from '../data/illustrative.js';
@@ -74,7 +74,7 @@ export async function buildBoardPack(input: BoardPackInput): Promise<Pack> {
   ].filter((g) => g.priorities.some((p) => p.rows.length > 0));
   const baselineAt = input.config.analysis.baselineAt ?? plan.start;
   const keyMeasures = plan.measures.filter((m) => m.role === 'key').length;
-  const asAt = `${input.asOf ? 'as at' : 'data to'} ${asAtWords(rows.flatMap((r) => (r.latest ? [r.latest.period.end] : [])), input.asOf)}`;
+  const asAt = dataToWords(rows.flatMap((r) => (r.latest ? [r.latest.period] : [])), input.asOf);
   files.set(
     'index.md',
     input.renderer.render('board-index', {

@@ -18,11 +18,11 @@ import { setChart } from './common.js';
 import { baselineChartInput } from './chart-input.js';
 import { anyIllustrative, illustrativeBanner, possessive } from '../data/illustrative.js';
 import { cardMeasures, fillPlaceholders } from './narrative-figures.js';
-import { asAtWords, chartFileName, indicatorFileName, latestText, outcomeTitle } from './common.js';
+import { chartFileName, dataToWords, indicatorFileName, latestText, outcomeTitle } from './common.js';
 import { periodWords, verdictText } from './words.js';
 import { formatChange, formatNumber, formatObservation, formatValue, obsessionsWords } from '../render/format.js';
 import { timeOf, periodsPerYear } from '../analysis/timeline.js';
-import type { Observation } from '../data/types.js';
+import type { Observation, Period } from '../data/types.js';
 
 export interface SheetInput {
   /** Draws a chart spec to SVG (in this thread or a worker pool, through the cache). */
@@ -61,7 +61,7 @@ export async function buildClusterSheets(input: SheetInput): Promise<Pack> {
   const indexRows = [];
   let indexIllustrative = false;
   const sheets: string[] = [];
-  const latestDates: string[] = [];
+  const latestPeriods: Period[] = [];
   for (const indicator of plan.indicators.filter((i) => !input.indicators || input.indicators.includes(i.number))) {
     const measures = [];
     let illustrative = false;
@@ -69,7 +69,7 @@ export async function buildClusterSheets(input: SheetInput): Promise<Pack> {
       const observations = visible(dataset.series(measure.id, cluster)?.observations ?? [], input.asOf);
       if (observations.length === 0) continue;
       const latest = latestObservation(observations);
-      if (latest) latestDates.push(latest.period.end);
+      if (latest) latestPeriods.push(latest.period);
       const analysis = analyseMeasure(dataset, input.config, measure, cluster, input.asOf ? { asOf: input.asOf } : {});
       const cityObs = visible(dataset.series(measure.id, plan.city)?.observations ?? [], input.asOf);
       const chart = chartFileName(measure, cluster);
@@ -112,7 +112,7 @@ export async function buildClusterSheets(input: SheetInput): Promise<Pack> {
     }),
   );
   await Promise.all(charts);
-  const dataTo = `${input.asOf ? 'as at' : 'data to'} ${asAtWords(latestDates, input.asOf)}`;
+  const dataTo = dataToWords(latestPeriods, input.asOf);
   return {
     files,
     document: {

@@ -2,7 +2,7 @@
  * Pieces shared by the board pack, the cluster sheets and the tracker.
  */
 import type { Indicator, Measure, Plan } from '../plan/types.js';
-import type { Observation } from '../data/types.js';
+import type { Observation, Period } from '../data/types.js';
 import type { ScorecardRow } from '../analysis/scorecard.js';
 import type { PackFiles } from '../io/write.js';
 import { formatObservation } from '../render/format.js';
@@ -62,11 +62,22 @@ export const KEY_TEXT = {
   quartile: 'A the best quarter … D the worst, and the rank (1st = best, tied values share a rank), among the areas of the same kind with a figure for the same period (R type-7 quartiles); n/a when fewer than four have one',
 };
 
-/** The latest period end date among observations, as "March 2015". */
-export function asAtWords(dates: readonly string[], asOf?: string): string {
-  const latest = asOf ?? [...dates].sort().at(-1);
-  if (!latest) return 'no data';
-  return periodWords(latest.slice(0, 7));
+const YEARS: readonly Period['type'][] = ['calendar-year', 'academic-year', 'financial-year'];
+
+/**
+ * How far the data go, for a page's heading: "data to March 2015" (the month the latest period
+ * ends; its day with `precision: 'day'`), or "as at" the `--as-of` date. A year (calendar,
+ * academic or financial) is named as its publisher labels it, "2025" or "2024/25", not by its
+ * last month: a year's figure is often an average of a few months (DfE's NEET figure for 2025 is
+ * December 2024 to February 2025), and "data to December 2025" would claim months no figure covers.
+ */
+export function dataToWords(periods: readonly Period[], asOf?: string, precision: 'month' | 'day' = 'month'): string {
+  const words = (date: string) => periodWords(precision === 'day' ? date : date.slice(0, 7));
+  if (asOf) return `as at ${words(asOf)}`;
+  const end = periods.reduce<string | undefined>((latest, p) => (latest === undefined || p.end > latest ? p.end : latest), undefined);
+  if (end === undefined) return 'no data';
+  const latest = periods.filter((p) => p.end === end);
+  return `data to ${latest.every((p) => YEARS.includes(p.type)) ? latest[0]!.label : words(end)}`;
 }
 
 /** Puts a chart into the pack once it is drawn; charts are drawn concurrently. */

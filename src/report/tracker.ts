@@ -6,7 +6,7 @@
 import type { Config } from '../config/config.js';
 import type { Dataset } from '../model/dataset.js';
 import type { Indicator, Measure } from '../plan/types.js';
-import type { Observation } from '../data/types.js';
+import type { Observation, Period } from '../data/types.js';
 import type { Renderer } from '../render/templates.js';
 import type { PackFiles } from '../io/write.js';
 import type { Pack } from './document.js';
@@ -14,7 +14,7 @@ import { analyseMeasure } from '../analysis/scorecard.js';
 import { xmr, type XmrResult } from '../stats/xmr.js';
 import { spcChartSpec } from '../charts/spc-chart.js';
 import type { RenderChart } from '../io/chart-renderer.js';
-import { setChart } from './common.js';
+import { dataToWords, setChart } from './common.js';
 import { spcChartInput } from './chart-input.js';
 import { atWords, formatChange, formatValue, obsessionsWords } from '../render/format.js';
 
@@ -45,7 +45,7 @@ export async function buildTracker(input: TrackerInput, renderer: Renderer): Pro
   const files: PackFiles = new Map();
   const charts: Promise<void>[] = [];
   const rows = [];
-  let latestLabel: string | undefined;
+  const latestPeriods: Period[] = [];
   let illustrative = false;
   for (const indicator of plan.indicators.filter((i) => i.obsession)) {
     const tracker = indicator.measures.find((m) => m.role === 'tracker') ?? indicator.measures.find((m) => m.role === 'key')!;
@@ -53,7 +53,7 @@ export async function buildTracker(input: TrackerInput, renderer: Renderer): Pro
     const valued = observations.filter((o): o is Observation & { value: number } => o.value !== null);
     illustrative ||= anyIllustrative(observations);
     const latest = valued.at(-1);
-    if (latest && (!latestLabel || latest.period.end > latestLabel)) latestLabel = latest.period.end;
+    if (latest) latestPeriods.push(latest.period);
     // SPC on what the season, the trend and the weeks before did not explain (one-step-ahead
     // differences from the baseline model), not on the raw values: term dates and a steady trend
     // are then not special causes, and the points are independent as XmR assumes.
@@ -80,7 +80,7 @@ export async function buildTracker(input: TrackerInput, renderer: Renderer): Pro
     const startMonth = key ? reportingYearStart(key, dataset.series(key.id, area)?.observations ?? []) : 1;
     rows.push(trackerRow(indicator, tracker, valued, chart, chartPath, verdicts, startMonth));
   }
-  const weekWords = latestLabel ? `data to ${periodWords(latestLabel)}` : 'no data';
+  const weekWords = dataToWords(latestPeriods, undefined, 'day');
   files.set(
     'index.md',
     renderer.render('tracker', {

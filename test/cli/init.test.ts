@@ -41,7 +41,8 @@ describe('oba init --council Bradford --code E08000032', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).not.toContain('bundled Leeds example');
     const index = readFileSync(join(dir, 'board-pack', 'index.md'), 'utf8');
-    expect(index).toMatch(/^# Bradford Children and Young People's Plan: scorecard for Bradford/);
+    // The latest figure is NEET "2025" (December 2024 to February 2025): not "data to December 2025".
+    expect(index).toMatch(/^# Bradford Children and Young People's Plan: scorecard for Bradford, data to 2025$/m);
     expect(index).toMatch(/^## The two obsessions$/m);
     // The file's row: 2025, Bradford, children looked after on 31 March, 1366, rate 96.
     expect(index).toContain('| 1,366 (31 March 2025) |');
