@@ -180,7 +180,7 @@ export function analyseBaseline(measure: Measure, area: string, observations: re
   const ref = readPeriodRef(settings.baselineAt, measure);
   if (!ref) return insufficient(`The baseline period "${settings.baselineAt}" is not a date, year or ${measure.periodType} period.`);
   const window = baselineWindow(observations, measure, (p) => onOrBefore(p, ref), settings.window);
-  if (!window) return insufficient(`No values on or before the baseline (${describeRef(ref)}).`);
+  if (!window) return insufficient(`No values ${describeRef(ref)}, where the baseline is frozen.`);
   const baselinePoint = window.fitted.at(-1)!;
   base.baselineAt = baselinePoint.period.label;
   base.history = window.before.map((p) => ({ period: p.period.label, value: p.value, illustrative: isIllustrative(p.observation) }));
@@ -386,11 +386,11 @@ function withRag(base: BaselineAnalysis, measure: Measure, settings: BaselineSet
   const latest = raw.at(-1);
   if (!latest) return base;
   if (measure.polarity === 'none') {
-    base.rag = { rag: 'none', rule: 'no RAG: the measure has no polarity' };
+    base.rag = { rag: 'none', rule: 'the measure has no polarity, so no better or worse' };
     return base;
   }
   if (base.stale.stale) {
-    base.rag = { rag: 'none', rule: `not rated: stale (${base.stale.reason})` };
+    base.rag = { rag: 'none', rule: `stale, as ${base.stale.reason}` };
     return base;
   }
   const expected = trajectory.get(latest.period.label);

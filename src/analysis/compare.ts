@@ -51,7 +51,7 @@ export function compareWithArea(o: Observation | undefined, benchmark: Observati
   if (!benchmark || benchmark.value === null) return { status: 'not-compared', reason: `no ${benchmarkName} value ${atWords(o.period.label)}` };
   const interval = observationInterval(o, measure);
   if (!interval) {
-    return { status: 'not-compared', reason: measure.unit.kind === 'count' ? 'a count: no like-for-like comparison' : 'no interval (numerator and denominator, or published limits, needed)' };
+    return { status: 'not-compared', reason: measure.unit.kind === 'count' ? 'a count: no like-for-like comparison' : 'no interval for the latest value: it needs a numerator and denominator, or published limits' };
   }
   const result = compareWithBenchmark(interval, benchmark.value, measure.polarity);
   return { status: 'compared', comparison: result.comparison, benchmark: benchmark.value, period: o.period.label, interval };

@@ -5,6 +5,7 @@
 import type { Measure } from '../plan/types.js';
 import type { Period } from '../data/types.js';
 import { parsePeriod } from '../data/period.js';
+import { periodWords } from '../render/format.js';
 
 /** Either an exact period of the measure's type, or "the last period ending on or before" a date. */
 export type PeriodRef = { kind: 'period'; period: Period } | { kind: 'until'; date: string };
@@ -26,6 +27,7 @@ export function onOrBefore(period: Period, ref: PeriodRef): boolean {
   return ref.kind === 'period' ? period.ordinal <= ref.period.ordinal : period.end <= ref.date;
 }
 
+/** Up to the reference, in words: "up to 2012/13", "on or before 31 December 2012". */
 export function describeRef(ref: PeriodRef): string {
-  return ref.kind === 'period' ? ref.period.label : `on or before ${ref.date}`;
+  return ref.kind === 'period' ? `up to ${periodWords(ref.period.label)}` : `on or before ${periodWords(ref.date)}`;
 }

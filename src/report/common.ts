@@ -57,7 +57,7 @@ export function ordinal(n: number): string {
 
 export const KEY_TEXT = {
   verdict: '✔ turned · ⇈ accelerated · ↘ slowed · ≈ on baseline · ✘ worse than baseline · … not enough data',
-  rag: '● green (on or better than trajectory) · ▲ amber (within tolerance) · ■ red · ○ no target; ⌛ stale: the latest figure is too old to rate (from before the plan, or more than a reporting cycle and its publication lag before the data date)',
+  rag: '● green (on or better than trajectory) · ▲ amber (within tolerance) · ■ red · ○ no target, or not rated; ⌛ stale: the latest figure is too old to rate (from before the plan, or more than a reporting cycle and its publication lag before the data date)',
   comparator: '▲ better · ≈ similar · ▼ worse (England inside or outside the 95% interval) · n/a no like-for-like comparison',
   quartile: 'A the best quarter … D the worst, and the rank (1st = best, tied values share a rank), among the areas of the same kind with a figure for the same period (R type-7 quartiles); n/a when fewer than four have one',
 };

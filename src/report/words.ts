@@ -28,7 +28,7 @@ export const RAG_WORDS: Record<Rag, { symbol: string; words: string }> = {
   green: { symbol: '●', words: 'green' },
   amber: { symbol: '▲', words: 'amber' },
   red: { symbol: '■', words: 'red' },
-  none: { symbol: '○', words: 'no target' },
+  none: { symbol: '○', words: 'not rated' },
 };
 
 export function verdictText(status: VerdictStatus): string {
@@ -38,10 +38,20 @@ export function verdictText(status: VerdictStatus): string {
 
 export function ragText(rag: Rag, target?: BaselineAnalysis['target']): string {
   const r = RAG_WORDS[rag];
+  // Not rated for want of a target, or with one (stale, no trajectory value yet): said apart.
+  if (rag === 'none' && !target) return `${r.symbol} no target`;
   // "CYPP 2011-15 target", not "target (CYPP 2011-15)": the words go inside the rating's own brackets.
   const whose = !target || target.source === null ? '' : isExample(target.source) ? 'example target' : `${target.source} target`;
   const warning = target?.curveTurning === false ? ', not curve-turning' : '';
   return `${r.symbol} ${r.words}${whose && rag !== 'none' ? ` (${whose}${warning})` : ''}`;
+}
+
+/**
+ * Against the trajectory, as a sentence: the rating and its rule ("● green (CYPP 2011-15 target).
+ * The rule: green at or below …"), or why there is none ("○ not rated: no target set, …").
+ */
+export function ragSentence(a: Pick<BaselineAnalysis, 'rag' | 'target'>): string {
+  return a.rag.rag === 'none' ? `${RAG_WORDS.none.symbol} ${RAG_WORDS.none.words}: ${a.rag.rule}` : `${ragText(a.rag.rag, a.target)}. The rule: ${a.rag.rule}`;
 }
 
 /** "example target", "target (CYPP 2011-15)" or "target": whose target it is, wherever it is shown. */

@@ -5,6 +5,7 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { oba, tempFolder } from '../helpers/cli.js';
+import { linesWithNestedBrackets } from '../helpers/words.js';
 import { parseXml, elements, textOf } from '../charts/xml.js';
 import { loadWorkspace } from '../../src/cli/workspace.js';
 import { analyseMeasure } from '../../src/analysis/scorecard.js';
@@ -58,6 +59,11 @@ describe('oba report on the bundled data', () => {
       expect(title && textOf(title).length, chart).toBeGreaterThan(0);
       expect([...elements(root)].some((e) => e.name === 'desc'), chart).toBe(true);
     }
+  });
+
+  it('writes no brackets inside brackets', () => {
+    const nested = files.filter((f) => f.endsWith('.md')).flatMap((f) => linesWithNestedBrackets(readFileSync(f, 'utf8')).map((line) => `${f.slice(out.length + 1)}: ${line}`));
+    expect(nested).toEqual([]);
   });
 
   it('has no Markdown link or image that points at a missing file', () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { oba, tempFolder } from '../helpers/cli.js';
 import { parsePlan } from '../../src/plan/parse-plan.js';
+import { linesWithNestedBrackets } from '../helpers/words.js';
 
 describe('oba init --council Bradford --code E08000032', () => {
   let dir: string;
@@ -47,6 +48,10 @@ describe('oba init --council Bradford --code E08000032', () => {
     // The file's row: 2025, Bradford, children looked after on 31 March, 1366, rate 96.
     expect(index).toContain('| 1,366 (31 March 2025) |');
     expect(index).toContain('| 96 per 10,000 (31 March 2025) |');
+    // Percentages without a numerator and denominator are not compared with England, and say so in one pair of brackets.
+    const neet = readFileSync(join(dir, 'board-pack', readdirSync(join(dir, 'board-pack')).find((f) => /^\d+-young-people-not-in/.test(f))!), 'utf8');
+    expect(neet).toContain('Against England: n/a (no interval for the latest value: it needs a numerator and denominator, or published limits).');
+    for (const page of readdirSync(join(dir, 'board-pack')).filter((f) => f.endsWith('.md'))) expect(linesWithNestedBrackets(readFileSync(join(dir, 'board-pack', page), 'utf8')), page).toEqual([]);
   }, 60_000);
 
   it('says the published files have figures for Bradford for every measure, and where each full file comes from', () => {

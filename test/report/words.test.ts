@@ -13,6 +13,8 @@ describe('ragText', () => {
   it('marks an example target as one, and says nothing of a target whose source is not given', () => {
     expect(ragText('amber', target('example'))).toBe('▲ amber (example target)');
     expect(ragText('green', target(null))).toBe('● green');
-    expect(ragText('none', target('CYPP 2011-15'))).toBe('○ no target');
+    // Not rated, with a target (stale, no trajectory value yet), or for want of one.
+    expect(ragText('none', target('CYPP 2011-15'))).toBe('○ not rated');
+    expect(ragText('none')).toBe('○ no target');
   });
 });

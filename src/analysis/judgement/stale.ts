@@ -10,7 +10,7 @@
 import type { Measure } from '../../plan/types.js';
 import type { Period } from '../../data/types.js';
 import { daysFromCivil } from '../../data/calendar.js';
-import { periodWords } from '../../render/format.js';
+import { atWords, periodWords } from '../../render/format.js';
 
 export interface Staleness {
   stale: boolean;
@@ -29,11 +29,11 @@ function days(iso: string): number {
 export function staleness(latest: Period | undefined, measure: Pick<Measure, 'frequency'>, planStart: string | undefined, asOf: string | undefined): Staleness {
   if (!latest) return { stale: false };
   if (planStart && latest.end < planStart) {
-    return { stale: true, reason: `the latest value (${periodWords(latest.label)}) is from before the plan began (${periodWords(planStart)})` };
+    return { stale: true, reason: `the latest value, ${atWords(latest.label)}, is from before the plan began on ${periodWords(planStart)}` };
   }
   if (asOf && days(asOf) - days(latest.end) > CURRENT_FOR_DAYS[measure.frequency]) {
     const window = { annual: 'two years', quarterly: 'nine months', monthly: 'four months', weekly: 'six weeks' }[measure.frequency];
-    return { stale: true, reason: `the latest value (${periodWords(latest.label)}) is more than ${window} older than the data date (${periodWords(asOf)})` };
+    return { stale: true, reason: `the latest value, ${atWords(latest.label)}, is more than ${window} older than the data date, ${periodWords(asOf)}` };
   }
   return { stale: false };
 }

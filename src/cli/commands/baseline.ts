@@ -7,7 +7,7 @@ import { analyseMeasure } from '../../analysis/scorecard.js';
 import { FORECAST_METHODS, parseLevel, type ForecastMethod, type MeasureOptions } from '../../config/config.js';
 import { formatRange, formatValue } from '../../render/format.js';
 import { textTable } from '../../render/table.js';
-import { numbersSay, ragText, verdictText } from '../../report/words.js';
+import { numbersSay, ragSentence, verdictText } from '../../report/words.js';
 import type { BaselineAnalysis } from '../../analysis/baseline.js';
 import type { Measure } from '../../plan/types.js';
 
@@ -116,7 +116,7 @@ function baselineText(a: BaselineAnalysis, measure: Measure, terminal: Terminal)
   }
   const rows = [...byPeriod.values()].sort((x, y) => (a.times[x[0]!] ?? 0) - (a.times[y[0]!] ?? 0));
   out.push(textTable([{ header: 'period' }, { header: 'actual', align: 'right' }, { header: 'forecast', align: 'right' }, { header: 'interval', align: 'right' }, { header: 'trajectory', align: 'right' }, { header: 'against baseline' }], rows));
-  out.push(`Verdict: ${verdictText(a.verdict.status)}    RAG: ${ragText(a.rag.rag, a.target)} (${a.rag.rule})${a.direction.summary ? `    Direction: ${a.direction.summary}` : ''}`);
+  out.push(`Verdict: ${verdictText(a.verdict.status)}${a.direction.summary ? `    Direction: ${a.direction.summary}` : ''}`, `Against the trajectory: ${ragSentence(a)}.`);
   out.push('', ...numbersSay(a, measure), '', 'Evidence:', ...a.verdict.evidence.map((e) => `  - ${e}`));
   return out.join('\n');
 }
