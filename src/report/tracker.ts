@@ -73,7 +73,8 @@ export async function buildTracker(input: TrackerInput, renderer: Renderer): Pro
     const keyMeasures = indicator.measures.filter((m) => m.role === 'key' && (dataset.series(m.id, area)?.observations.length ?? 0) > 0);
     const verdicts = keyMeasures.map((m) => {
       const status = analyseMeasure(dataset, input.config, m, area, input.asOf ? { asOf: input.asOf } : {}).verdict.status;
-      return `${VERDICT_WORDS[status].symbol} ${VERDICT_WORDS[status].words}${keyMeasures.length > 1 ? ` (${m.title})` : ''}`;
+      // "Attendance in primary schools (% of sessions): ✔ turned": a title may have brackets of its own.
+      return `${keyMeasures.length > 1 ? `${m.title}: ` : ''}${VERDICT_WORDS[status].symbol} ${VERDICT_WORDS[status].words}`;
     });
     if (verdicts.length === 0) verdicts.push(`${VERDICT_WORDS['insufficient-data'].symbol} no annual data`);
     const key = indicator.measures.find((m) => m.role === 'key');

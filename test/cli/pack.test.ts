@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { oba, tempFolder } from '../helpers/cli.js';
 import { readTree } from '../helpers/files.js';
+import { linesWithNestedBrackets } from '../helpers/words.js';
 import { PACK_MARKER } from '../../src/io/write.js';
 
 const config = new URL('../../data/oba.config.yaml', import.meta.url).pathname;
@@ -42,6 +43,9 @@ describe('oba pack', () => {
     }
     // Nothing else in the pack but its marker.
     expect(pack.size).toBe(files + 1);
+    // No page of it puts brackets inside brackets (a measure's title may have its own).
+    const nested = [...pack].filter(([path]) => path.endsWith('.md')).flatMap(([path, text]) => linesWithNestedBrackets(text).map((line) => `${path}: ${line}`));
+    expect(nested).toEqual([]);
   }, 600_000);
 
   it('writes the board pack and the tracker for a plan with no clusters, and says why there are no sheets', async () => {
