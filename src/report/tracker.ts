@@ -110,7 +110,8 @@ function trackerRow(indicator: Indicator, measure: Measure, valued: (Observation
   const t = timeOf(latest.period, measure);
   const year = periodsPerYear(measure.frequency);
   const lastYear = valued.find((o) => Math.abs(t - timeOf(o.period, measure) - year) < 0.5);
-  const ytd = yearToDate(valued, latest, startMonth);
+  // A yearly figure is its own year: an "average since" of one value would only repeat it.
+  const ytd = measure.frequency === 'annual' ? undefined : yearToDate(valued, latest, startMonth);
   const signal = chart ? signalWords(chart, measure) : 'no SPC chart: the baseline is too short to say what to expect.';
   const when = periodWords(latest.period.label);
   return {

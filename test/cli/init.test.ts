@@ -65,6 +65,21 @@ describe('oba init --council Bradford --code E08000032', () => {
     expect(readme).toContain('- `dfe-ees-cla-number-and-rate-2021-2025.csv`: DfE Explore Education Statistics, children looked after at 31 March 2021-2025: number; rate per 10,000 children. The full file: DfE "Children looked after in England including adoptions" (Explore Education Statistics), file cla_number_and_rate_per_10k_children.');
   });
 
+  it('writes a tracker from yearly figures alone: no SPC chart, and no "year to date" that would only repeat the year', async () => {
+    const run = await oba(['tracker', '--out', 'tracker', '--no-cache'], dir);
+    expect(run.code).toBe(0);
+    const page = readFileSync(join(dir, 'tracker', 'index.md'), 'utf8');
+    const header = page.split('\n').find((line) => line.startsWith('| obsession |'))!.split(' | ');
+    const column = header.indexOf('year to date');
+    expect(column).toBeGreaterThan(0);
+    const rows = page.split('\n').filter((line) => /^\| (Number of children looked after|Young people not in) /.test(line));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row.split(' | ')[column], row).toBe('–');
+      expect(row).toContain('no SPC chart');
+    }
+  }, 60_000);
+
   it('refuses to write over a plan that is there', async () => {
     const again = await oba(['init', '--council', 'Bradford'], dir);
     expect(again.code).toBe(1);
