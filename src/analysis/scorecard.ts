@@ -38,8 +38,7 @@ export function latestObservation(observations: readonly Observation[], asOf?: s
 
 /**
  * The observation for the period with this ordinal, in observations sorted by period (as a
- * dataset's series are): found by bisection, since the scorecard asks it of every peer of every
- * area. The first such observation, as `find` would give.
+ * dataset's series are): found by bisection. The first such observation, as `find` would give.
  */
 export function observationAt(observations: readonly Observation[], ordinal: number): Observation | undefined {
   let low = 0;
@@ -59,6 +58,29 @@ export function peerAreas(areas: readonly Area[], area: string): Area[] {
   if (!own) return [];
   const group = (type: Area['type']) => (type === 'city' ? 'authority' : type);
   return areas.filter((a) => group(a.type) === group(own.type));
+}
+
+/** Peers' values, by measure, peer group and period, for each dataset. */
+const peerValueMemo = new WeakMap<Dataset, Map<string, number[]>>();
+
+/**
+ * The values of an area's peers (itself among them) for one period: the same for every area of a
+ * peer group, so worked out once per measure, group and period rather than for each of the group's
+ * areas (153 authorities asking of 153 peers for every measure, nationally).
+ */
+function peerValues(dataset: Dataset, measure: Measure, area: string, ordinal: number): number[] {
+  const peers = peerAreas(dataset.areas, area);
+  if (peers.length === 0) return [];
+  let memo = peerValueMemo.get(dataset);
+  if (!memo) peerValueMemo.set(dataset, (memo = new Map()));
+  // Peer groups do not overlap, so any one member names its group.
+  const key = `${measure.id}\u0000${peers[0]!.name}\u0000${ordinal}`;
+  let values = memo.get(key);
+  if (!values) {
+    values = peers.map((p) => observationAt(dataset.series(measure.id, p.name)?.observations ?? [], ordinal)?.value).filter((v): v is number => v !== undefined && v !== null);
+    memo.set(key, values);
+  }
+  return values;
 }
 
 /** What targets need to know about other areas: comparators and the quartiles of peers. */
@@ -126,10 +148,7 @@ export function scorecardRow(dataset: Dataset, config: Pick<Config, 'analysis' |
     area === BENCHMARK_AREA ? { status: 'not-compared', reason: 'this is the benchmark' } : compareWithArea(latest, benchmark, BENCHMARK_AREA, measure);
   let quartile: QuartileResult | undefined;
   if (latest) {
-    const peers = peerAreas(dataset.areas, area)
-      .map((p) => observationAt(dataset.series(measure.id, p.name)?.observations ?? [], latest.period.ordinal)?.value)
-      .filter((v): v is number => v !== undefined && v !== null);
-    quartile = quartileAmongPeers(latest.value, peers, measure, latest.period.label);
+    quartile = quartileAmongPeers(latest.value, peerValues(dataset, measure, area, latest.period.ordinal), measure, latest.period.label);
   }
   const perYear = measure.frequency === 'annual' ? 8 : measure.frequency === 'quarterly' ? 12 : measure.frequency === 'monthly' ? 24 : 26;
   return { indicator, measure, area, latest, analysis, comparator, quartile, recent: observations.slice(-perYear).map((o) => o.value) };

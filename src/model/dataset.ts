@@ -22,42 +22,44 @@ export interface Dataset {
   dataDate: string | undefined;
 }
 
-const key = (measure: string, area: string) => `${measure}\u0000${area}`;
-
 export function buildDataset(plan: Plan, observations: readonly Observation[], extraAreas: readonly Area[] = []): Dataset {
   const areas = [...plan.areas, ...extraAreas];
   const areaOrder = new Map(areas.map((a, i) => [a.name, i]));
   const measureOrder = new Map(plan.measures.map((m, i) => [m.id, i]));
-  const groups = new Map<string, Observation[]>();
+  // By measure, then area: looked up without building a key string (the scorecard looks up
+  // every peer of every area for every measure, hundreds of thousands of times nationally).
+  const groups = new Map<string, Map<string, Observation[]>>();
   let dataDate: string | undefined;
   for (const o of observations) {
     if (o.value !== null && (dataDate === undefined || o.period.end > dataDate)) dataDate = o.period.end;
-    const k = key(o.measure, o.area);
-    const list = groups.get(k);
+    let ofMeasure = groups.get(o.measure);
+    if (!ofMeasure) groups.set(o.measure, (ofMeasure = new Map()));
+    const list = ofMeasure.get(o.area);
     if (list) list.push(o);
-    else groups.set(k, [o]);
+    else ofMeasure.set(o.area, [o]);
   }
-  const byKey = new Map<string, Series>();
+  const byMeasure = new Map<string, Map<string, Series>>();
   const areasByMeasure = new Map<string, string[]>();
-  for (const [k, list] of groups) {
-    const first = list[0]!;
-    const measure = plan.measures.find((m) => m.id === first.measure);
+  for (const [measureId, ofMeasure] of groups) {
+    const measure = plan.measures.find((m) => m.id === measureId);
     if (!measure) continue;
-    list.sort((a, b) => a.period.ordinal - b.period.ordinal);
-    byKey.set(k, { measure, area: first.area, observations: list });
-    const names = areasByMeasure.get(measure.id) ?? [];
-    names.push(first.area);
-    areasByMeasure.set(measure.id, names);
+    const seriesOf = new Map<string, Series>();
+    byMeasure.set(measureId, seriesOf);
+    for (const [area, list] of ofMeasure) {
+      list.sort((a, b) => a.period.ordinal - b.period.ordinal);
+      seriesOf.set(area, { measure, area, observations: list });
+    }
+    areasByMeasure.set(measureId, [...ofMeasure.keys()]);
   }
   const rank = (name: string) => areaOrder.get(name) ?? Number.MAX_SAFE_INTEGER;
   for (const names of areasByMeasure.values()) names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  const ordered = [...byKey.values()].sort(
+  const ordered = [...byMeasure.values()].flatMap((seriesOf) => [...seriesOf.values()]).sort(
     (a, b) => measureOrder.get(a.measure.id)! - measureOrder.get(b.measure.id)! || rank(a.area) - rank(b.area) || a.area.localeCompare(b.area),
   );
   return {
     plan,
     areas,
-    series: (measureId, area) => byKey.get(key(measureId, area)),
+    series: (measureId, area) => byMeasure.get(measureId)?.get(area),
     areasWith: (measureId) => areasByMeasure.get(measureId) ?? [],
     all: () => ordered.flatMap((s) => s.observations),
     dataDate,

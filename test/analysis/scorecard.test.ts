@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { observationAt } from '../../src/analysis/scorecard.js';
-import { series } from '../helpers/plan.js';
+import { observationAt, scorecardRow } from '../../src/analysis/scorecard.js';
+import { buildDataset } from '../../src/model/dataset.js';
+import { bundledPlan, measure, series } from '../helpers/plan.js';
 
 describe('observationAt', () => {
   // Under-18 conceptions are yearly: ordinals are the calendar years.
@@ -28,5 +29,32 @@ describe('observationAt', () => {
   it('gives the first of two observations of one period', () => {
     const twice = [rows[0]!, rows[1]!, { ...rows[1]!, value: 99 }, rows[3]!];
     expect(observationAt(twice, ordinal('2010'))?.value).toBe(38);
+  });
+});
+
+describe('scorecardRow quartiles', () => {
+  // Under-18 conceptions (a rate, lower is better) for five clusters of the bundled plan; the
+  // peers of a cluster are the clusters with a value for its own latest period.
+  const clusters = ['Aireborough', 'Alwoodley', 'Ardsley and Tingley', 'Armley', 'Beeston and Holbeck'];
+  const rows: [string, number][][] = [
+    [['2013', 20], ['2014', 10]],
+    [['2013', 30], ['2014', 20]],
+    [['2013', 40], ['2014', 30]],
+    [['2013', 50], ['2014', 40]],
+    [['2013', 60]], // no 2014 value: its latest is 2013
+  ];
+  const dataset = buildDataset(bundledPlan, clusters.flatMap((c, i) => series('under-18-conceptions', c, rows[i]!)));
+  const config = { analysis: {}, measures: {} } as unknown as Parameters<typeof scorecardRow>[1];
+  const indicator = bundledPlan.indicators.find((i) => i.measures.some((m) => m.id === 'under-18-conceptions'))!;
+  const row = (area: string) => scorecardRow(dataset, config, indicator, measure('under-18-conceptions'), area);
+
+  it('ranks each cluster among the clusters with a value for its own latest period', () => {
+    // 2014: 10, 20, 30, 40 (four clusters); lower is better, so 20 is 2nd of 4.
+    expect(row('Alwoodley').quartile).toMatchObject({ rank: 2, areas: 4, period: '2014' });
+    expect(row('Aireborough').quartile).toMatchObject({ rank: 1, areas: 4, period: '2014' });
+    // 2013: 20, 30, 40, 50, 60 (all five); 60 is 5th of 5.
+    expect(row('Beeston and Holbeck').quartile).toMatchObject({ rank: 5, areas: 5, period: '2013' });
+    // Asked again after another period's peers: the same answer.
+    expect(row('Armley').quartile).toMatchObject({ rank: 4, areas: 4, period: '2014' });
   });
 });
