@@ -52,19 +52,22 @@ export function overlaps(a: Box, b: Box): boolean {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
 
-/** Whether the segment from (x0, y0) to (x1, y1) passes through the box (Liang–Barsky clipping). */
-export function segmentHitsBox([x0, y0, x1, y1]: readonly [number, number, number, number], box: Box): boolean {
+/**
+ * Whether the segment from (x0, y0) to (x1, y1) passes through the box (Liang–Barsky clipping).
+ * Written without arrays or destructuring: label placement asks it for every line segment, every
+ * candidate position and every label of every chart, and its garbage was a sixth of a pack's.
+ */
+export function segmentHitsBox(segment: readonly [number, number, number, number], box: Box): boolean {
+  const x0 = segment[0];
+  const y0 = segment[1];
+  const dx = segment[2] - x0;
+  const dy = segment[3] - y0;
   let t0 = 0;
   let t1 = 1;
-  const dx = x1 - x0;
-  const dy = y1 - y0;
-  const edges: [number, number][] = [
-    [-dx, x0 - box.x0],
-    [dx, box.x1 - x0],
-    [-dy, y0 - box.y0],
-    [dy, box.y1 - y0],
-  ];
-  for (const [p, q] of edges) {
+  // Each edge of the box in turn (left, right, top, bottom) cuts the part of the segment inside it.
+  for (let edge = 0; edge < 4; edge++) {
+    const p = edge === 0 ? -dx : edge === 1 ? dx : edge === 2 ? -dy : dy;
+    const q = edge === 0 ? x0 - box.x0 : edge === 1 ? box.x1 - x0 : edge === 2 ? y0 - box.y0 : box.y1 - y0;
     if (p === 0) {
       if (q < 0) return false;
     } else {
@@ -79,6 +82,13 @@ export function segmentHitsBox([x0, y0, x1, y1]: readonly [number, number, numbe
     }
   }
   return true;
+}
+
+/** How many of `items` satisfy `test`, counted without making an array of them. */
+function count<T>(items: readonly T[], test: (item: T) => boolean): number {
+  let n = 0;
+  for (const item of items) if (test(item)) n++;
+  return n;
 }
 
 /** The box of a text drawn with its centre at (x, y). */
@@ -100,9 +110,9 @@ export function placeLabels(requests: readonly LabelRequest[], obstacles: Obstac
       const cy = request.anchor.y + dy;
       const box = textBox(request.text, request.fontSize, request.bold ?? false, cx, cy);
       const outside = box.x0 < 0 || box.x1 > width || box.y0 < 0 || box.y1 > height ? 1 : 0;
-      const points = obstacles.points.filter((p) => overlaps(p, box)).length;
-      const labels = taken.filter((t) => overlaps(t, box)).length;
-      const lines = obstacles.segments.filter((s) => segmentHitsBox(s, box)).length;
+      const points = count(obstacles.points, (p) => overlaps(p, box));
+      const labels = count(taken, (t) => overlaps(t, box));
+      const lines = count(obstacles.segments, (s) => segmentHitsBox(s, box));
       // Covering a point or a label, or leaving the plot, is far worse than crossing a line.
       const score = (points + labels + outside) * 1000 + lines * 10 + rank;
       if (!best || score < best.score) best = { score, x: cx, y: cy, box };
