@@ -1,5 +1,6 @@
 /** Text from the data never reaches a terminal as control codes: `oba show` and error messages make them visible. */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { terminalSafe } from '../../src/cli/terminal.js';
@@ -40,6 +41,19 @@ describe('a reader that goes away', () => {
       const result = await run(args);
       expect(result.stderr, args.join(' ')).not.toMatch(/EPIPE|at \S+ \(|node:internal/);
       expect(result.code, args.join(' ')).toBe(0);
+    }
+  }, 60_000);
+
+  it('says so, with exit code 1, when standard output cannot be written (a full disk)', async () => {
+    if (!existsSync('/dev/full')) return; // Linux's always-full device
+    const full = openSync('/dev/full', 'w');
+    try {
+      const child = spawnSync(process.execPath, [fileURLToPath(new URL('../../bin/oba', import.meta.url)), 'list', '--config', fileURLToPath(new URL('../../data/oba.config.yaml', import.meta.url))], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      expect(child.stderr).toMatch(/^oba: cannot write to standard output: ENOSPC/m);
+      expect(child.stderr).not.toMatch(/at \S+ \(|node:internal/);
+      expect(child.status).toBe(1);
+    } finally {
+      closeSync(full);
     }
   }, 60_000);
 });
