@@ -158,7 +158,7 @@ export function analyseBaseline(measure: Measure, area: string, observations: re
     since: [],
     verdict: { status: 'insufficient-data', evidence: [] },
     rag: { rag: 'none', rule: 'no trajectory to judge against' },
-    direction: raw.length > 0 ? directionOfTravel(raw.map((p) => p.value), { polarity: measure.polarity, periodsPerYear: periodsPerYear(measure.frequency) }) : NO_DIRECTION,
+    direction: raw.length > 0 ? directionOfTravel(onePerPeriod(raw, measure), { polarity: measure.polarity, periodsPerYear: periodsPerYear(measure.frequency) }) : NO_DIRECTION,
     times,
     baselineSlope: null,
     latest: latest ? { period: latest.period.label, value: latest.value, illustrative: isIllustrative(latest.observation) } : null,
@@ -382,6 +382,20 @@ function trajectoryOf(
  * yearly means, so its latest value is the mean of the latest twelve months (52 weeks, four
  * quarters): like with like. A stale latest value is not rated.
  */
+/**
+ * The values one per period, with null for each period the data leave out (NEET 2023, no 2024,
+ * 2025 gives [2023, null, 2025]), as the direction of travel needs them: its "previous period"
+ * and "same period last year" are counted in periods, and a gap ends a run.
+ */
+function onePerPeriod(points: readonly SeriesPoint[], measure: Measure): (number | null)[] {
+  const values: (number | null)[] = [];
+  points.forEach((point, i) => {
+    if (i > 0) for (let missing = stepsBetween(points[i - 1]!.period, point.period, measure) - 1; missing > 0; missing--) values.push(null);
+    values.push(point.value);
+  });
+  return values;
+}
+
 function withRag(base: BaselineAnalysis, measure: Measure, settings: BaselineSettings, trajectory: Map<string, number>, raw: readonly SeriesPoint[]): BaselineAnalysis {
   const latest = raw.at(-1);
   if (!latest) return base;

@@ -58,3 +58,28 @@ describe('scorecardRow quartiles', () => {
     expect(row('Armley').quartile).toMatchObject({ rank: 4, areas: 4, period: '2014' });
   });
 });
+
+describe('the direction of travel over a gap in the data', () => {
+  const config = { analysis: {}, measures: {} } as unknown as Parameters<typeof scorecardRow>[1];
+  const indicator = bundledPlan.indicators.find((i) => i.measures.some((m) => m.id === 'under-18-conceptions'))!;
+  const direction = (rows: [string, number][]) =>
+    scorecardRow(buildDataset(bundledPlan, series('under-18-conceptions', 'Leeds', rows)), config, indicator, measure('under-18-conceptions'), 'Leeds').analysis.direction;
+
+  it('compares with the period before and the same period a year before, not with the value published before them', () => {
+    // No 2014: the year before 2015 is missing, so there is no change on it to speak of.
+    const gap = direction([['2011', 50], ['2012', 45], ['2013', 40], ['2015', 30]]);
+    expect(gap.previous).toMatchObject({ from: null, change: null });
+    expect(gap.sameLastYear).toMatchObject({ from: null, change: null });
+    expect(gap.run).toBeNull();
+    // Without the gap: 2015 on 2014, and a run of four falls (lower is better).
+    const whole = direction([['2011', 50], ['2012', 45], ['2013', 40], ['2014', 35], ['2015', 30]]);
+    expect(whole.previous).toMatchObject({ from: 35, change: -5, direction: 'improving' });
+    expect(whole.run).toMatchObject({ length: 4, direction: 'improving' });
+  });
+
+  it('ends a run at a gap', () => {
+    // Falls 2011→2012→2013, no 2014, then falls 2015→2016→2017: a run of two, not five.
+    const run = direction([['2011', 60], ['2012', 55], ['2013', 50], ['2015', 40], ['2016', 35], ['2017', 30]]).run;
+    expect(run).toMatchObject({ length: 2, movement: 'down' });
+  });
+});
