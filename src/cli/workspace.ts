@@ -104,7 +104,7 @@ export async function loadWorkspace(options: LoadOptions, cwd: string, inputs: I
   // the gaps between files are checked here.
   const checked = checkSeries(read.observations, plan, { gapsWithinAFile: false });
   const dataset = buildDataset(plan, checked.observations, config.extraAreas);
-  return { config, plan, dataset, issues: [...read.issues, ...checked.issues], inputs: inputs.files, dataFileCount: dataFiles.length + specs.length };
+  return { config, plan, dataset, issues: [...read.issues, ...checked.issues], inputs: inputs.files, dataFileCount: new Set([...dataFiles, ...specs.map((s) => s.path)]).size };
 }
 
 /** Stops with exit 1 when the data has errors, after printing them; warnings go to stderr. */
