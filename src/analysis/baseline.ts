@@ -378,11 +378,6 @@ function trajectoryOf(
 }
 
 /**
- * RAG against the trajectory at the latest actual. A frequent measure's trajectory runs between
- * yearly means, so its latest value is the mean of the latest twelve months (52 weeks, four
- * quarters): like with like. A stale latest value is not rated.
- */
-/**
  * The values one per period, with null for each period the data leave out (NEET 2023, no 2024,
  * 2025 gives [2023, null, 2025]), as the direction of travel needs them: its "previous period"
  * and "same period last year" are counted in periods, and a gap ends a run.
@@ -396,6 +391,11 @@ function onePerPeriod(points: readonly SeriesPoint[], measure: Measure): (number
   return values;
 }
 
+/**
+ * RAG against the trajectory at the latest actual. A frequent measure's trajectory runs between
+ * yearly means, so its latest value is the mean of the latest twelve months (52 weeks, four
+ * quarters): like with like. A stale latest value is not rated.
+ */
 function withRag(base: BaselineAnalysis, measure: Measure, settings: BaselineSettings, trajectory: Map<string, number>, raw: readonly SeriesPoint[]): BaselineAnalysis {
   const latest = raw.at(-1);
   if (!latest) return base;
