@@ -10,7 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { recognise } from '../../data/presets.js';
 import { readCsvBytes } from '../../data/csv.js';
 import { checkNarrativeText } from '../../report/narrative-check.js';
-import { loadNarratives } from '../assets.js';
+import { loadNarratives, type NarrativeSet } from '../assets.js';
 import type { Narrative } from '../../report/narrative.js';
 import { cardMeasures, checkNarrativeFigures, fillPlaceholders } from '../../report/narrative-figures.js';
 import { slugify } from '../../render/slug.js';
@@ -44,7 +44,13 @@ export async function validate(options: ValidateOptions, terminal: Terminal, cwd
     return printInputProblems(error.located, options, terminal, cwd);
   }
   // Narratives are checked against the data when the whole workspace is validated, not single files.
-  if (!options.data || options.data.length === 0) workspace.issues.push(...narrativeIssues(workspace), ...narrativeFigureIssues(workspace));
+  if (!options.data || options.data.length === 0) {
+    // Read once for both checks: the narratives, and each file's text as written (for line numbers).
+    const narratives = loadNarratives(workspace.config.narrativesDir);
+    const texts = new Map<string, string>();
+    const textOf = (file: string) => texts.get(file) ?? texts.set(file, readFileSync(file, 'utf8')).get(file)!;
+    workspace.issues.push(...narrativeIssues(workspace, narratives, textOf), ...narrativeFigureIssues(workspace, narratives, textOf));
+  }
   const shown = (issue: DataIssue): DataIssue => ({ ...issue, file: displayPath(issue.file, cwd) });
   const { issues, acknowledged } = withoutAcknowledged(workspace.issues, workspace.config.acknowledge);
   const errors = issues.filter((i) => i.severity === 'error').map(shown);
@@ -66,30 +72,28 @@ export async function validate(options: ValidateOptions, terminal: Terminal, cwd
 }
 
 /** Each narrative file as written: its front matter, fields and headings; cluster folders that name no area. */
-function narrativeIssues(workspace: Workspace): DataIssue[] {
-  const narratives = loadNarratives(workspace.config.narrativesDir);
+function narrativeIssues(workspace: Workspace, narratives: NarrativeSet, textOf: (file: string) => string): DataIssue[] {
   const issues: DataIssue[] = [];
-  for (const n of narratives.city.values()) issues.push(...checkNarrativeText(readFileSync(n.file, 'utf8'), n.file, 'card'));
+  for (const n of narratives.city.values()) issues.push(...checkNarrativeText(textOf(n.file), n.file, 'card'));
   for (const [slug, set] of narratives.local) {
     const files = [...set.values()];
     if (!workspace.dataset.areas.some((a) => slugify(a.name) === slug) && files[0]) {
       issues.push({ severity: 'warning', code: 'NARRATIVE_FIELD', file: dirname(files[0].file), line: 0, message: `the folder name "${slug}" is no area of the plan, so these narratives are not used; name it after an area (\`oba areas --type cluster\` lists them)` });
     }
-    for (const n of files) issues.push(...checkNarrativeText(readFileSync(n.file, 'utf8'), n.file, 'sheet'));
+    for (const n of files) issues.push(...checkNarrativeText(textOf(n.file), n.file, 'sheet'));
   }
   return issues;
 }
 
 /** Narrative figures that disagree with the data, and placeholders that cannot be filled (warnings). */
-function narrativeFigureIssues(workspace: Awaited<ReturnType<typeof loadWorkspace>>): DataIssue[] {
-  const { dataset, config } = workspace;
+function narrativeFigureIssues(workspace: Workspace, narratives: NarrativeSet, textOf: (file: string) => string): DataIssue[] {
+  const { dataset } = workspace;
   const plan = dataset.plan;
-  const narratives = loadNarratives(config.narrativesDir);
   const issues: DataIssue[] = [];
   const check = (narrative: Narrative, area: string) => {
     const indicator = plan.indicators.find((i) => i.number === narrative.indicator);
     if (!indicator) return;
-    const text = readFileSync(narrative.file, 'utf8');
+    const text = textOf(narrative.file);
     const measures = cardMeasures(indicator);
     const warn = (line: number, message: string) => issues.push({ severity: 'warning', code: 'NARRATIVE_FIGURE', file: narrative.file, line, message });
     for (const p of checkNarrativeFigures(text, measures, (m) => dataset.series(m.id, area)?.observations ?? [], narrative.updated)) warn(p.line, p.message);
