@@ -92,12 +92,12 @@ function touchFile(file: string): void {
 }
 
 /**
- * Deletes the entries used longest ago (by modification time, which a hit renews) until they
- * total at most `keepBytes`. Returns how many were deleted. An entry another run deletes
- * meanwhile is passed over; one a run needs again is redrawn.
+ * Deletes the entries used longest ago (by modification time, which a hit renews) until those
+ * left (`totalBytes` in all now) total at most `keepBytes`. Returns how many were deleted. An
+ * entry another run deletes meanwhile is passed over; one a run needs again is redrawn.
  */
-function dropOldest(entries: { file: string; size: number; used: number }[], keepBytes: number): number {
-  let bytes = entries.reduce((sum, e) => sum + e.size, 0);
+function dropOldest(entries: { file: string; size: number; used: number }[], totalBytes: number, keepBytes: number): number {
+  let bytes = totalBytes;
   let deleted = 0;
   entries.sort((a, b) => a.used - b.used || (a.file < b.file ? -1 : 1));
   for (const entry of entries) {
@@ -152,8 +152,9 @@ export function openCache(dir: string): ChartCache {
     prune(maxBytes = MAX_CACHE_BYTES) {
       if (added === 0) return 0;
       const all = cacheEntries(dir);
+      const total = all.reduce((sum, e) => sum + e.size, 0);
       // Down to three quarters, so that the next few runs need not prune again.
-      return all.reduce((sum, e) => sum + e.size, 0) > maxBytes ? dropOldest(all, Math.floor(maxBytes * 0.75)) : 0;
+      return total > maxBytes ? dropOldest(all, total, Math.floor(maxBytes * 0.75)) : 0;
     },
   };
 }

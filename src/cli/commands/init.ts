@@ -13,7 +13,7 @@ import { closest } from '../../data/issues.js';
 import { areaKey } from '../../data/areas.js';
 import { configYaml, dataReadme, narrativeMarkdown, planYaml, type Council, type PublishedFile } from '../../init/scaffold.js';
 import { validate } from './validate.js';
-import { loadWorkspace, type Workspace } from '../workspace.js';
+import type { Workspace } from '../workspace.js';
 
 export interface InitOptions {
   council?: string;
@@ -131,8 +131,10 @@ export async function init(dir: string | undefined, options: InitOptions, termin
     for (const name of new Set(FILES.map((f) => f.name))) copyFileSync(join(real, name), join(target, 'data', name));
   }
   terminal.out(`Wrote ${CONFIG_FILE_NAME}, plan.yaml, narratives/ and data/ in ${target}. Checking them:`);
-  const code = await validate({}, terminal, target);
-  if (council) for (const line of await coverageLines(target)) terminal.out(line);
+  let workspace: Workspace | undefined;
+  const code = await validate({}, terminal, target, (loaded) => (workspace = loaded));
+  // Without a workspace, validate has printed what is wrong with the files.
+  if (council && workspace) for (const line of coverageLines(workspace)) terminal.out(line);
   // Quoted for the shell when the name needs it (spaces, quotes, $).
   const shown = dir === undefined || /^[\w./~-]+$/.test(dir) ? dir : `'${dir.replaceAll("'", "'\\''")}'`;
   const here = resolve(cwd) === target ? '' : `cd ${shown} && `;
@@ -145,13 +147,7 @@ export async function init(dir: string | undefined, options: InitOptions, termin
  * selection of authorities only, so a council may find some measures, or all, without figures;
  * it is said here, with what to do, rather than left to a scorecard of "no data".
  */
-async function coverageLines(target: string): Promise<string[]> {
-  let workspace: Workspace;
-  try {
-    workspace = await loadWorkspace({}, target);
-  } catch {
-    return []; // validate has printed what is wrong
-  }
+function coverageLines(workspace: Workspace): string[] {
   const { plan, dataset } = workspace;
   const city = plan.city;
   const noRows: string[] = [];

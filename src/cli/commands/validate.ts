@@ -22,7 +22,8 @@ export interface ValidateOptions {
   verbose?: boolean;
 }
 
-export async function validate(options: ValidateOptions, terminal: Terminal, cwd: string): Promise<number> {
+/** `loaded` receives the workspace once read (`oba init` then says what it holds for the council). */
+export async function validate(options: ValidateOptions, terminal: Terminal, cwd: string, loaded?: (workspace: Workspace) => void): Promise<number> {
   // Published files given with --data are recognised by their header, and the preset that reads them named.
   if (options.data && options.data.length > 0) {
     const recognised = options.data.map((f) => ({ file: f, presets: recognise(firstRows(resolve(cwd, f))) }));
@@ -43,6 +44,7 @@ export async function validate(options: ValidateOptions, terminal: Terminal, cwd
     if (!(error instanceof InputProblems)) throw error;
     return printInputProblems(error.located, options, terminal, cwd);
   }
+  loaded?.(workspace);
   // Narratives are checked against the data when the whole workspace is validated, not single files.
   if (!options.data || options.data.length === 0) {
     // Read once for both checks: the narratives, and each file's text as written (for line numbers).
