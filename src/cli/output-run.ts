@@ -21,6 +21,7 @@ import { openCache, sha256 } from '../io/cache.js';
 import { openYamlMemo } from '../io/yaml-memo.js';
 import { openOutputMemo, type OutputMemo } from '../io/output-memo.js';
 import { openInputHashes, type InputHashes } from '../io/input-hashes.js';
+import { openDataMemo } from '../io/data-memo.js';
 import { hashFile } from '../io/hash.js';
 import type { RenderChart } from '../io/chart-renderer.js';
 import type { DataIssue } from '../data/types.js';
@@ -129,6 +130,21 @@ export function runKey(command: string, settings: unknown, inputs: InputPlan, re
 }
 
 /**
+ * The key of the data memo (`io/data-memo.ts`): what decides the observations and issues that
+ * reading the data gives. That is the bytes of the configuration, the plan and every data file
+ * and their full paths (issues name them), the working folder (some paths are shown relative to
+ * it), oba's code, and the V8 that serializes the entry.
+ */
+export function dataKey(inputs: InputPlan, cwd: string, remembered?: InputHashes): string {
+  const parts = ['data', `oba ${packageVersion()} ${codeVersion(remembered)}`, `v8 ${process.versions.v8}`, resolve(cwd)];
+  for (const file of inputs.files) {
+    const refuse = (what: string) => new CliError(`${file} is ${what}, not a file oba can read; give a regular file`, 1);
+    parts.push(resolve(cwd, file), hashOf(file, refuse, remembered) ?? '');
+  }
+  return sha256(...parts);
+}
+
+/**
  * Whether `out` holds exactly the files a run with this key wrote, unchanged since: how many, if
  * so. With a `memo`, files it remembers unchanged are not read again.
  */
@@ -207,6 +223,8 @@ interface RunContext {
   jobs: number | undefined;
   useCache: boolean;
   inputs: InputPlan;
+  /** The input files' hashes by stat, when the cache is on. */
+  remembered?: InputHashes;
 }
 
 /** Every input file and folder, which the output folder must not hold. */
@@ -228,8 +246,9 @@ export async function runOutput(command: string, settings: unknown, options: Out
   const useCache = options.cache !== false;
   const cacheDir = join(cwd, CACHE_DIR_NAME);
   const inputs = planInputs(options, cwd, useCache ? openYamlMemo(cacheDir) : undefined);
-  const key = runKey(command, settings, inputs, useCache ? openInputHashes(cacheDir) : undefined);
-  const context: RunContext = { command, key, out, jobs, useCache, inputs };
+  const remembered = useCache ? openInputHashes(cacheDir) : undefined;
+  const key = runKey(command, settings, inputs, remembered);
+  const context: RunContext = { command, key, out, jobs, useCache, inputs, ...(remembered ? { remembered } : {}) };
   const lock = lockFolder(out);
   try {
     recoverPack(out);
@@ -255,7 +274,7 @@ function clean(command: string, out: string, options: OutputOptions, terminal: T
   return undefined;
 }
 
-async function buildAndWrite({ command, key, out, jobs, useCache, inputs }: RunContext, options: OutputOptions, terminal: Terminal, cwd: string, build: Build, stillLocked: () => void): Promise<number | undefined> {
+async function buildAndWrite({ command, key, out, jobs, useCache, inputs, remembered }: RunContext, options: OutputOptions, terminal: Terminal, cwd: string, build: Build, stillLocked: () => void): Promise<number | undefined> {
   const outputs = useCache ? openOutputMemo(join(cwd, CACHE_DIR_NAME)) : undefined;
   if (outputs) {
     const count = upToDate(out, key, outputs);
@@ -274,7 +293,8 @@ async function buildAndWrite({ command, key, out, jobs, useCache, inputs }: RunC
   let acknowledged = 0;
   let cache: ReturnType<typeof openCache> | undefined;
   try {
-    const workspace = await loadWorkspace(options, cwd, inputs);
+    const memo = useCache ? openDataMemo(join(cwd, CACHE_DIR_NAME), dataKey(inputs, cwd, remembered)) : undefined;
+    const workspace = await loadWorkspace(options, cwd, inputs, memo);
     requireCleanData(workspace.issues, (issue) => terminal.err(formatIssue(issue)));
     const sorted = withoutAcknowledged(workspace.issues, workspace.config.acknowledge);
     dataWarnings = sorted.issues.filter((i) => i.severity === 'warning');

@@ -14,6 +14,7 @@ import { parseSourceSpecs, type SourceSpec } from '../data/sources.js';
 import { CliError } from './errors.js';
 import { InputProblems, placeProblems, type Problem } from '../config/problems.js';
 import { terminalSafe } from './terminal.js';
+import type { DataMemo, ReadData } from '../io/data-memo.js';
 
 export interface Workspace {
   config: Config;
@@ -95,16 +96,30 @@ export function planInputs(options: LoadOptions, cwd: string, memo?: YamlMemo): 
   return { config, plan, dataFiles, specs, files: [configFile, config.planFile, ...dataFiles, ...specs.map((s) => s.path)] };
 }
 
-export async function loadWorkspace(options: LoadOptions, cwd: string, inputs: InputPlan = planInputs(options, cwd)): Promise<Workspace> {
+/**
+ * Reads and checks the data, and builds the dataset. With a `memo` (see `io/data-memo.ts`), data
+ * an earlier run read from the same files are taken from it; data read without errors are kept in it.
+ */
+export async function loadWorkspace(options: LoadOptions, cwd: string, inputs: InputPlan = planInputs(options, cwd), memo?: DataMemo): Promise<Workspace> {
   const { config, plan, dataFiles, specs } = inputs;
   // Loaded only when the data are read: a rerun with nothing to do never reads them.
-  const [{ readDataInputs }, { checkSeries }, { buildDataset }] = await Promise.all([import('../data/read.js'), import('../data/checks.js'), import('../model/dataset.js')]);
+  const { buildDataset } = await import('../model/dataset.js');
+  let data = memo?.get();
+  if (!data) {
+    data = await readAndCheck(inputs);
+    if (memo && !data.issues.some((i) => i.severity === 'error')) memo.set(data);
+  }
+  const dataset = buildDataset(plan, data.observations, config.extraAreas);
+  return { config, plan, dataset, issues: data.issues, inputs: inputs.files, dataFileCount: new Set([...dataFiles, ...specs.map((s) => s.path)]).size };
+}
+
+async function readAndCheck({ config, plan, dataFiles, specs }: InputPlan): Promise<ReadData> {
+  const [{ readDataInputs }, { checkSeries }] = await Promise.all([import('../data/read.js'), import('../data/checks.js')]);
   const read = await readDataInputs([...dataFiles, ...specs], plan, { extraAreas: config.extraAreas });
   // Within a file, ingest has checked repeats and gaps; across files, the same figure twice and
   // the gaps between files are checked here.
   const checked = checkSeries(read.observations, plan, { gapsWithinAFile: false });
-  const dataset = buildDataset(plan, checked.observations, config.extraAreas);
-  return { config, plan, dataset, issues: [...read.issues, ...checked.issues], inputs: inputs.files, dataFileCount: new Set([...dataFiles, ...specs.map((s) => s.path)]).size };
+  return { observations: checked.observations, issues: [...read.issues, ...checked.issues] };
 }
 
 /** Stops with exit 1 when the data has errors, after printing them; warnings go to stderr. */
