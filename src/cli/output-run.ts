@@ -21,7 +21,7 @@ import { openCache, sha256 } from '../io/cache.js';
 import { openYamlMemo } from '../io/yaml-memo.js';
 import { openOutputMemo, type OutputMemo } from '../io/output-memo.js';
 import { openInputHashes, type InputHashes } from '../io/input-hashes.js';
-import { openDataMemo } from '../io/data-memo.js';
+import { openDataMemo, type DataMemo } from '../io/data-memo.js';
 import { hashFile } from '../io/hash.js';
 import type { RenderChart } from '../io/chart-renderer.js';
 import type { DataIssue } from '../data/types.js';
@@ -142,6 +142,17 @@ export function dataKey(inputs: InputPlan, cwd: string, remembered?: InputHashes
     parts.push(resolve(cwd, file), hashOf(file, refuse, remembered) ?? '');
   }
   return sha256(...parts);
+}
+
+/**
+ * The data memo an output command kept in `cwd`, to read only: for the commands that write no
+ * folder (`status`, `show`, `baseline`), which leave the working folder as they found it.
+ */
+export function keptDataMemo(inputs: InputPlan, cwd: string): DataMemo | undefined {
+  const cacheDir = join(cwd, CACHE_DIR_NAME);
+  if (!existsSync(join(cacheDir, 'data'))) return undefined;
+  const memo = openDataMemo(cacheDir, dataKey(inputs, cwd));
+  return { get: memo.get, set: () => {} };
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The data memo: the next command on the same data takes what reading and checking them gave from
  * `.oba-cache/data/` instead of parsing every CSV again, with the same outputs; any change to the
- * data, the plan or the configuration reads them afresh.
+ * data, the plan or the configuration reads them afresh. Commands that write no folder read it but
+ * never write it.
  */
 import { cpSync, existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -128,6 +129,22 @@ describe('commands with the data memo', () => {
     // The new data's entry, and the one before it.
     expect(memoEntries(root)).toHaveLength(2);
     expect(memoEntries(root)).toContain(before);
+  });
+
+  it('status, show and baseline read the memo a report kept, and leave a folder without one as it was', async () => {
+    const root = project();
+    expect((await oba(['status'], root)).code).toBe(0);
+    expect(existsSync(join(root, '.oba-cache'))).toBe(false);
+    expect((await oba(['report', '--out', 'pack', '--quiet'], root)).code).toBe(0);
+    const [key] = memoEntries(root);
+    const memo = openDataMemo(join(root, '.oba-cache'), key!);
+    const kept = memo.get()!;
+    kept.observations.filter((o) => o.measure === 'looked-after' && o.area === 'Leeds' && o.value !== null).at(-1)!.value = 98765;
+    memo.set(kept);
+    expect((await oba(['status'], root)).stdout).toContain('98,765');
+    expect((await oba(['show', 'looked-after', '--area', 'Leeds'], root)).stdout).toContain('98,765');
+    expect((await oba(['baseline', 'looked-after'], root)).stdout).toContain('98,765');
+    expect(memoEntries(root)).toEqual([key]);
   });
 
   it('keeps nothing for data with errors', async () => {
