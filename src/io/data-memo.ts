@@ -71,7 +71,7 @@ export function openDataMemo(cacheDir: string, key: string): DataMemo {
       try {
         const payload = serialize(data);
         mkdirSync(dir, { recursive: true });
-        writeFileAtomic(file, Buffer.concat([Buffer.from(`${HEADER}${sha256(key, payload)}\n`, 'latin1'), payload]), { sync: false });
+        writeFileAtomic(file, [Buffer.from(`${HEADER}${sha256(key, payload)}\n`, 'latin1'), payload], { sync: false });
         dropOlder(dir, file);
       } catch {
         // A folder that cannot be written (read-only, full): the run goes on without the memo.

@@ -24,16 +24,19 @@ export { lockFolder } from './lock.js';
 /**
  * Writes one file atomically: a temporary file in the same folder, then renamed into place.
  * `sync` flushes it first (for a file that must survive a power cut; pack files are made durable
- * once per pack instead, and cache entries carry a checksum).
+ * once per pack instead, and cache entries carry a checksum). Content given in parts is written
+ * one part after another, so a large file is never copied into one buffer.
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array, options: { sync?: boolean } = {}): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array | readonly Uint8Array[], options: { sync?: boolean } = {}): void {
   mkdirSync(dirname(file), { recursive: true });
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   const fd = openSync(temp, 'w');
   try {
-    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    const parts = typeof content === 'string' ? [Buffer.from(content, 'utf8')] : content instanceof Uint8Array ? [content] : content;
+    for (const bytes of parts) {
+      let offset = 0;
+      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    }
     if (options.sync !== false) fsyncSync(fd);
   } finally {
     closeSync(fd);
