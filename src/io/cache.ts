@@ -109,7 +109,18 @@ function dropOldest(entries: { file: string; size: number; used: number }[], tot
   return deleted;
 }
 
-/** The chart entries under `dir`: files in its two-character folders (the memos' folders are not). */
+/**
+ * When the entries under `dir` total more than `maxBytes`, deletes those used longest ago until
+ * they total at most three quarters of it (so that the next few runs need not prune again).
+ * Returns how many were deleted.
+ */
+export function pruneEntries(dir: string, maxBytes: number): number {
+  const all = cacheEntries(dir);
+  const total = all.reduce((sum, e) => sum + e.size, 0);
+  return total > maxBytes ? dropOldest(all, total, Math.floor(maxBytes * 0.75)) : 0;
+}
+
+/** The entries under `dir`: files in its two-character folders (the memos' folders are not). */
 function cacheEntries(dir: string): { file: string; size: number; used: number }[] {
   const entries: { file: string; size: number; used: number }[] = [];
   let buckets: string[];
@@ -150,11 +161,7 @@ export function openCache(dir: string): ChartCache {
     },
     corrupt: entries.corrupt,
     prune(maxBytes = MAX_CACHE_BYTES) {
-      if (added === 0) return 0;
-      const all = cacheEntries(dir);
-      const total = all.reduce((sum, e) => sum + e.size, 0);
-      // Down to three quarters, so that the next few runs need not prune again.
-      return total > maxBytes ? dropOldest(all, total, Math.floor(maxBytes * 0.75)) : 0;
+      return added === 0 ? 0 : pruneEntries(dir, maxBytes);
     },
   };
 }

@@ -3,18 +3,24 @@
  * matter that parsed without a problem, kept as JSON under the SHA-256 of its text and of the
  * versions of oba and the YAML library, so a rerun reads the value instead of parsing again.
  * It is only ever a speed-up: an entry that cannot be read or fails its checksum is dropped, and
- * one that cannot be written is not kept.
+ * one that cannot be written is not kept. Every edit of a plan, a configuration or a narrative's
+ * front matter adds an entry, so the memo is bounded: past {@link MAX_YAML_MEMO_BYTES}, the
+ * entries used longest ago are let go.
  */
 import { join } from 'node:path';
 import type { YamlMemo } from '../config/yaml.js';
-import { checkedEntries, sha256 } from './cache.js';
+import { checkedEntries, pruneEntries, sha256 } from './cache.js';
 import { packageVersion } from './package-root.js';
 import { versionOf } from './renderer-versions.js';
 
 const HEADER = 'oba-yaml v1 sha256=';
 
-export function openYamlMemo(cacheDir: string): YamlMemo {
-  const entries = checkedEntries(join(cacheDir, 'yaml'), HEADER);
+/** The most the YAML memo keeps: a few hundred versions of a large plan. */
+export const MAX_YAML_MEMO_BYTES = 16 * 1024 * 1024;
+
+export function openYamlMemo(cacheDir: string, maxBytes = MAX_YAML_MEMO_BYTES): YamlMemo {
+  const dir = join(cacheDir, 'yaml');
+  const entries = checkedEntries(dir, HEADER, undefined, true);
   const versions = `oba ${packageVersion()}, yaml ${versionOf('yaml')}`;
   const key = (text: string) => sha256('yaml', versions, text);
   return {
@@ -29,6 +35,7 @@ export function openYamlMemo(cacheDir: string): YamlMemo {
     set(text, value) {
       try {
         entries.set(key(text), JSON.stringify(value));
+        pruneEntries(dir, maxBytes);
       } catch {
         // A folder that cannot be written (read-only, full): the run goes on without the memo.
       }

@@ -2,7 +2,7 @@
  * The YAML memo: a rerun reads the plan and configuration it parsed before from `.oba-cache/yaml/`
  * instead of parsing them again, with the same result, problems and their places included.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isJsonValue, parseYaml, type YamlMemo } from '../../src/config/yaml.js';
@@ -71,6 +71,24 @@ describe('the YAML memo', () => {
     const file = join(dir, 'yaml', entry!);
     writeFileSync(file, readFileSync(file, 'utf8').replace('{"a":1}', '{"a":2}'));
     expect(openYamlMemo(dir).get('a: 1\n')).toBeUndefined();
+  });
+
+  it('is bounded: past its size, the entries used longest ago go, and one just used stays', () => {
+    const dir = tempFolder();
+    const maxBytes = 4096;
+    const memo = openYamlMemo(dir, maxBytes);
+    const text = (i: number) => `value: ${i}\npadding: ${'x'.repeat(200)}\n`;
+    memo.set(text(0), { value: 0 });
+    for (let i = 1; i <= 60; i++) {
+      memo.set(text(i), { value: i, padding: 'x'.repeat(200) });
+      expect(memo.get(text(0))).toEqual({ value: 0 }); // used again after every write: never the oldest
+    }
+    const files = entriesUnder(join(dir, 'yaml'));
+    const bytes = files.reduce((sum, f) => sum + statSync(join(dir, 'yaml', f)).size, 0);
+    expect(bytes).toBeLessThanOrEqual(maxBytes);
+    expect(files.length).toBeLessThan(20);
+    expect(memo.get(text(60))).toBeDefined();
+    expect(memo.get(text(1))).toBeUndefined();
   });
 
   it('a command run twice reports the same problems at the same places, the second time from the memo', async () => {
