@@ -146,7 +146,7 @@ export function dataKey(inputs: InputPlan, cwd: string, remembered?: InputHashes
 
 /**
  * The data memo an output command kept in `cwd`, to read only: for the commands that write no
- * folder (`status`, `show`, `baseline`), which leave the working folder as they found it.
+ * folder (`status`, `show`, `baseline`), which add nothing to the working folder.
  */
 export function keptDataMemo(inputs: InputPlan, cwd: string): DataMemo | undefined {
   const cacheDir = join(cwd, CACHE_DIR_NAME);
