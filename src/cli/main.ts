@@ -69,7 +69,7 @@ function addWritingOptions(command: Command, { clean }: { clean: boolean }): Com
     .option('-f, --format <formats>', 'md (default), html or pdf, or several: md,html,pdf (pdf needs Chromium, Chrome or Edge)')
     .option('-q, --quiet', 'print nothing but errors')
     .option('-v, --verbose', 'list every warning, not one line for each kind')
-    .option('--no-cache', 'draw every chart and rebuild even if nothing changed')
+    .option('--no-cache', 'read every data file, draw every chart and rebuild even if nothing changed')
     .option('-j, --jobs <n>', 'worker threads for drawing charts (default: one per free core but the main thread’s, for runs with enough charts to pay for them; none on 2 cores)');
   if (clean) command.option('--clean', "remove the files oba wrote in --out (keeping any of yours) instead of writing");
   return command;
