@@ -12,7 +12,7 @@
  * memo it is only ever a speed-up: an entry that cannot be read, fails its checksum or does not
  * deserialize is deleted and the data are read; one that cannot be written is not kept.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { DataIssue, Observation } from '../data/types.js';
@@ -70,7 +70,6 @@ export function openDataMemo(cacheDir: string, key: string): DataMemo {
     set(data) {
       try {
         const payload = serialize(data);
-        mkdirSync(dir, { recursive: true });
         writeFileAtomic(file, [Buffer.from(`${HEADER}${sha256(key, payload)}\n`, 'latin1'), payload], { sync: false });
         dropOlder(dir, file);
       } catch {
