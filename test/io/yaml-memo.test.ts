@@ -2,7 +2,7 @@
  * The YAML memo: a rerun reads the plan and configuration it parsed before from `.oba-cache/yaml/`
  * instead of parsing them again, with the same result, problems and their places included.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isJsonValue, parseYaml, type YamlMemo } from '../../src/config/yaml.js';
@@ -77,18 +77,26 @@ describe('the YAML memo', () => {
     const dir = tempFolder();
     const maxBytes = 4096;
     const memo = openYamlMemo(dir, maxBytes);
-    const text = (i: number) => `value: ${i}\npadding: ${'x'.repeat(200)}\n`;
-    memo.set(text(0), { value: 0 });
-    for (let i = 1; i <= 60; i++) {
-      memo.set(text(i), { value: i, padding: 'x'.repeat(200) });
-      expect(memo.get(text(0))).toEqual({ value: 0 }); // used again after every write: never the oldest
+    const text = (i: number) => `value: ${i}\n`;
+    const value = (i: number) => ({ value: i, padding: 'x'.repeat(200) });
+    // Twelve entries of about 310 bytes: under the bound, so none goes.
+    for (let i = 0; i < 12; i++) memo.set(text(i), value(i));
+    const files = () => entriesUnder(join(dir, 'yaml')).map((f) => join(dir, 'yaml', f));
+    expect(files()).toHaveLength(12);
+    // Entry i last used at second 1000 + i, set by hand: the file system's clock is too coarse to
+    // order writes a fraction of a millisecond apart.
+    for (const file of files()) {
+      const i = (JSON.parse(readFileSync(file, 'utf8').split('\n')[1]!) as { value: number }).value;
+      utimesSync(file, 1000 + i, 1000 + i);
     }
-    const files = entriesUnder(join(dir, 'yaml'));
-    const bytes = files.reduce((sum, f) => sum + statSync(join(dir, 'yaml', f)).size, 0);
+    expect(memo.get(text(0))).toEqual(value(0)); // used now: no longer the oldest
+    for (let i = 12; i < 18; i++) memo.set(text(i), value(i));
+    const bytes = files().reduce((sum, f) => sum + statSync(f).size, 0);
     expect(bytes).toBeLessThanOrEqual(maxBytes);
-    expect(files.length).toBeLessThan(20);
-    expect(memo.get(text(60))).toBeDefined();
+    expect(files().length).toBeLessThan(18);
     expect(memo.get(text(1))).toBeUndefined();
+    expect(memo.get(text(0))).toEqual(value(0));
+    expect(memo.get(text(17))).toEqual(value(17));
   });
 
   it('a command run twice reports the same problems at the same places, the second time from the memo', async () => {
