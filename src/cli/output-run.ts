@@ -96,6 +96,11 @@ function hashOf(file: string, refuse: (what: string) => Error, remembered?: Inpu
   return remembered ? remembered.hash(file, refuse) : hashFile(file, refuse);
 }
 
+/** An input file's SHA-256 (undefined when it cannot be read: reading it reports why); anything but a regular file is refused. */
+function inputHash(file: string, remembered?: InputHashes): string | undefined {
+  return hashOf(file, (what) => new CliError(`${file} is ${what}, not a file oba can read; give a regular file`, 1), remembered);
+}
+
 /** The total size of files (those that cannot be read count 0: reading them reports why). */
 function bytesOf(files: readonly string[]): number {
   let total = 0;
@@ -120,11 +125,7 @@ export function runKey(command: string, settings: unknown, inputs: InputPlan, re
   ];
   const parts = [`oba ${packageVersion()} ${codeVersion(remembered)}`, rendererVersions(), command, JSON.stringify(settings)];
   const empty = sha256(new Uint8Array());
-  for (const file of files) {
-    const refuse = (what: string) => new CliError(`${file} is ${what}, not a file oba can read; give a regular file`, 1);
-    const hash = hashOf(file, refuse, remembered) ?? empty;
-    parts.push(relative(base, file).split('\\').join('/'), hash);
-  }
+  for (const file of files) parts.push(relative(base, file).split('\\').join('/'), inputHash(file, remembered) ?? empty);
   remembered?.save();
   return sha256(...parts);
 }
@@ -137,10 +138,7 @@ export function runKey(command: string, settings: unknown, inputs: InputPlan, re
  */
 export function dataKey(inputs: InputPlan, cwd: string, remembered?: InputHashes): string {
   const parts = ['data', `oba ${packageVersion()} ${codeVersion(remembered)}`, `v8 ${process.versions.v8}`, resolve(cwd)];
-  for (const file of inputs.files) {
-    const refuse = (what: string) => new CliError(`${file} is ${what}, not a file oba can read; give a regular file`, 1);
-    parts.push(resolve(cwd, file), hashOf(file, refuse, remembered) ?? '');
-  }
+  for (const file of inputs.files) parts.push(resolve(cwd, file), inputHash(file, remembered) ?? '');
   return sha256(...parts);
 }
 

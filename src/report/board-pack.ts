@@ -20,7 +20,7 @@ import { baselineChartInput } from './chart-input.js';
 import { CARD_SECTIONS } from './narrative.js';
 import { cardMeasures, fillPlaceholders } from './narrative-figures.js';
 import { chartFileName, dataToWords, indicatorFileName, KEY_TEXT, latestText, outcomeTitle, priorityTitle, scorecardCells } from './common.js';
-import { comparatorText, directionText, numbersSay, periodWords, RAG_WORDS, ragText, verdictText } from './words.js';
+import { comparatorText, directionText, numbersSay, periodWords, RAG_WORDS, ragSentence, ragText, verdictText } from './words.js';
 import { atWords, formatRange, formatValue, obsessionsWords } from '../render/format.js';
 import { ILLUSTRATIVE_MARK, anyIllustrative, illustrativeBanner } from '../data/illustrative.js';
 import { sparkline } from '../charts/sparkline.js';
@@ -142,6 +142,9 @@ function measureView(row: ScorecardRow, chart: string) {
     chartAlt: `Baseline chart: ${measure.title}`,
     numbersSay: numbersSay(analysis, measure),
     verdict: verdictText(analysis.verdict.status),
+    /** Against the trajectory, as one sentence: the rating and its rule, or why there is none (as `oba baseline` says it). */
+    trajectory: ragSentence(analysis),
+    // The same in parts, for a template of one's own that lays it out otherwise.
     rag: analysis.rag.rag === 'none' ? `${RAG_WORDS.none.symbol} ${RAG_WORDS.none.words}` : ragText(analysis.rag.rag, analysis.target),
     ragRule: analysis.rag.rule,
     /** Rated against a trajectory (the rule then follows as a sentence of its own, not in brackets after the rating's). */
