@@ -10,13 +10,13 @@
  * forward by the next.
  */
 import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmdirSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { CliError } from '../cli/errors.js';
 import { sha256 } from './hash.js';
 import { folderState, formatManifest, parseManifest, PACK_MARKER, sortContents, type FolderState, type Manifest, type UserEntry } from './manifest.js';
 import { flushFolder, swapFolders, syncFolder } from './swap.js';
 import { processAlive } from './lock.js';
+import { startWriterThread } from './writer-thread.js';
 
 export { PACK_MARKER, readManifest, keptLine } from './manifest.js';
 export { lockFolder } from './lock.js';
@@ -63,14 +63,11 @@ export interface PackOptions {
   /** The command writing the pack; a folder written by another command is refused. */
   command?: string;
   /**
-   * Write staged files in the background (node's thread pool), so a long build does not wait on
-   * the disk for each; `settle()` must then be awaited before `commit` or `discard`.
+   * Write staged files on a thread of their own (`writer-thread.ts`), so a long build does not
+   * wait on the disk for each; `settle()` must then be awaited before `commit` or `discard`.
    */
   background?: boolean;
 }
-
-/** Background writes at once, at most: past this a file is written in the foreground, so memory stays bounded. */
-const WRITES_IN_FLIGHT = 64;
 
 /** Replaces `oba`'s files in `outDir` with exactly `files` (see `openPack`). */
 export function writePack(outDir: string, files: PackFiles, options: PackOptions = {}, key = ''): PackWriter {
@@ -87,7 +84,7 @@ export function writePack(outDir: string, files: PackFiles, options: PackOptions
 
 /** A pack being written: files go to the staging folder as they come, so none is held in memory. */
 export interface PackWriter {
-  /** Stages a file: at once, or with `background`, by the thread pool while the caller goes on. */
+  /** Stages a file: at once, or with `background`, by the writer thread while the caller goes on. */
   add(path: string, content: string | Uint8Array): void;
   /** Waits for the files being written in the background; throws the first write that failed. */
   settle(): Promise<void>;
@@ -204,8 +201,7 @@ export function openPack(outDir: string, options: PackOptions = {}): PackWriter 
   mkdirSync(staging, { recursive: true });
   let user = initial.kind === 'pack' ? sortContents(target, initial.manifest).user : [];
   const written = new Map<string, string>();
-  const inFlight = new Set<Promise<void>>();
-  let failed: { error: unknown } | undefined;
+  const writer = options.background ? startWriterThread() : undefined;
   // Folders made so far: a national run writes thousands of files into a few hundred folders.
   const folders = new Set<string>();
   const add = (path: string, content: string | Uint8Array) => {
@@ -218,29 +214,20 @@ export function openPack(outDir: string, options: PackOptions = {}): PackWriter 
       mkdirSync(folder, { recursive: true });
       folders.add(folder);
     }
-    if (failed) throw failed.error;
-    if (options.background && inFlight.size < WRITES_IN_FLIGHT) {
-      const write: Promise<void> = writeFile(file, content).then(
-        () => void inFlight.delete(write),
-        (error: unknown) => {
-          inFlight.delete(write);
-          failed ??= { error };
-        },
-      );
-      inFlight.add(write);
-    } else writeFileSync(file, content);
+    // A full queue (a disk slower than the build): written here, so memory stays bounded.
+    if (!writer?.write(file, content)) writeFileSync(file, content);
     written.set(path, sha256(content));
   };
   const settle = async () => {
-    while (inFlight.size > 0) await Promise.all(inFlight);
-    if (failed) throw failed.error;
+    await writer?.settle();
   };
   return {
     add,
     settle,
     hashes: () => [...written].sort(([a], [b]) => byPath(a, b)),
     commit(key) {
-      if (inFlight.size > 0 || failed) throw new Error('the pack was committed before its files were written (settle first)');
+      if (writer?.busy() || writer?.failed()) throw new Error('the pack was committed before its files were written (settle first)');
+      writer?.close();
       // Look again: the user may have added or changed files while the pack was built.
       const state = folderState(target);
       const manifest = refuseState(state, outDir, options.command);
@@ -273,7 +260,8 @@ export function openPack(outDir: string, options: PackOptions = {}): PackWriter 
       flushFolder(parent);
     },
     discard: () => {
-      if (inFlight.size > 0) throw new Error('the pack was discarded while its files were being written (settle first)');
+      if (writer?.busy()) throw new Error('the pack was discarded while its files were being written (settle first)');
+      writer?.close();
       rmSync(staging, { recursive: true, force: true });
     },
     kept: () => user,

@@ -1,0 +1,53 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startWriterThread } from '../../src/io/writer-thread.js';
+import { tempFolder } from '../helpers/cli.js';
+
+describe('the writer thread', () => {
+  it('writes text and bytes exactly as sent, and is idle once settled', async () => {
+    const root = tempFolder();
+    const writer = startWriterThread();
+    try {
+      const bytes = Uint8Array.from([0, 255, 10, 13, 128]);
+      expect(writer.write(join(root, 'a.md'), 'Ünïcödé ≥ 95%\n')).toBe(true);
+      expect(writer.write(join(root, 'b.bin'), bytes)).toBe(true);
+      await writer.settle();
+      expect(writer.busy()).toBe(false);
+      expect(readFileSync(join(root, 'a.md'), 'utf8')).toBe('Ünïcödé ≥ 95%\n');
+      expect([...readFileSync(join(root, 'b.bin'))]).toEqual([...bytes]);
+    } finally {
+      writer.close();
+    }
+  });
+
+  it('refuses a file past its queue while others wait, so the caller writes it and memory stays bounded', async () => {
+    const root = tempFolder();
+    const writer = startWriterThread(100);
+    try {
+      // The first file is always taken, however large; the next would pass 100 bytes queued.
+      expect(writer.write(join(root, 'big.md'), 'x'.repeat(150))).toBe(true);
+      expect(writer.write(join(root, 'next.md'), 'y')).toBe(false);
+      await writer.settle();
+      expect(writer.write(join(root, 'next.md'), 'y')).toBe(true);
+      await writer.settle();
+      expect(readFileSync(join(root, 'next.md'), 'utf8')).toBe('y');
+    } finally {
+      writer.close();
+    }
+  });
+
+  it('gives the failure back as node does (its code and path), and takes nothing more', async () => {
+    const root = tempFolder();
+    mkdirSync(join(root, 'clash.md'));
+    const writer = startWriterThread();
+    try {
+      writer.write(join(root, 'clash.md'), 'x');
+      await expect(writer.settle()).rejects.toMatchObject({ code: 'EISDIR', syscall: 'open', path: join(root, 'clash.md') });
+      expect(writer.failed()).toBe(true);
+      expect(() => writer.write(join(root, 'later.md'), 'x')).toThrow(/EISDIR/);
+    } finally {
+      writer.close();
+    }
+  });
+});
