@@ -324,6 +324,7 @@ async function buildAndWrite({ command, key, out, jobs, useCache, inputs, rememb
     const rest = await build(workspace, renderer.render, (message) => warnings.push(message), emit);
     if (rest) emit(rest);
     await pack.settle();
+    await cache?.settle();
     stillLocked();
     pack.commit(key);
     outputs?.remember(out);
@@ -339,6 +340,9 @@ async function buildAndWrite({ command, key, out, jobs, useCache, inputs, rememb
   } finally {
     progress?.done();
     await renderer?.close();
+    // Entries of charts drawn before a failure are good: kept, then the writer stopped.
+    await cache?.settle();
+    cache?.close();
   }
   const hashes = pack.hashes();
   if (!options.quiet) {
@@ -347,11 +351,13 @@ async function buildAndWrite({ command, key, out, jobs, useCache, inputs, rememb
     for (const line of acknowledgedLine(acknowledged)) terminal.err(line);
     const { drawn, cached, threads } = renderer.stats();
     const corrupt = cache?.corrupt() ?? 0;
+    const unsaved = cache?.unsaved() ?? { count: 0 };
     terminal.err(
       summaryLine(hashes.map(([path]) => path), options.out, dataWarnings.length + warnings.length) +
         (cached > 0 ? ` ${drawn} charts drawn, ${cached} from the cache.` : '') +
         (threads > 0 ? ` Charts drawn in ${threads} worker threads.` : '') +
         (corrupt > 0 ? ` ${corrupt} corrupt cache entries were found and redrawn.` : '') +
+        (unsaved.count > 0 ? ` ${unsaved.count} ${unsaved.count === 1 ? 'chart' : 'charts'} could not be kept in the cache (${terminalSafe(unsaved.reason ?? 'unknown')}); the outputs are complete.` : '') +
         sentence(keptLine(pack.kept())),
     );
   }

@@ -7,9 +7,10 @@
  * foreign object or `javascript:` link), since anyone who can write the folder can forge a
  * checksum. A bad entry is deleted and redrawn.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './write.js';
+import { startWriterThread, type WriterThread } from './writer-thread.js';
 import { sha256 } from './hash.js';
 
 export { sha256 };
@@ -20,6 +21,12 @@ export interface ChartCache {
   set(key: string, content: string): void;
   /** Entries found corrupt and deleted in this run. */
   corrupt(): number;
+  /** Waits for the entries being written in the background; never fails (see `unsaved`). */
+  settle(): Promise<void>;
+  /** Entries that could not be written (a full disk, a folder made read-only), and the first reason. */
+  unsaved(): { count: number; reason?: string };
+  /** Stops the background writer, if one was started (after `settle`). */
+  close(): void;
   /**
    * When this run added entries and the cache holds more than `maxBytes`, deletes the entries
    * used longest ago until it holds at most three quarters of it. Returns how many were deleted.
@@ -54,6 +61,8 @@ export function plausibleSvg(content: string): boolean {
 export function checkedEntries(dir: string, header: string, accept: (content: string) => boolean = () => true, touch = false) {
   let corrupt = 0;
   const path = (key: string) => join(dir, key.slice(0, 2), key);
+  /** An entry's first line: the header and the checksum of its key and content. */
+  const entryHead = (key: string, content: string) => `${header}${sha256(key, content)}\n`;
   return {
     get(key: string): string | undefined {
       const file = path(key);
@@ -74,9 +83,11 @@ export function checkedEntries(dir: string, header: string, accept: (content: st
       return undefined;
     },
     set(key: string, content: string): void {
-      mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });
-      writeFileAtomic(path(key), `${header}${sha256(key, content)}\n${content}`, { sync: false });
+      writeFileAtomic(path(key), entryHead(key, content) + content, { sync: false });
     },
+    /** Where the entry for `key` is kept, and what it holds: for writing it elsewhere than `set`. */
+    path,
+    entryHead,
     corrupt: () => corrupt,
   };
 }
@@ -149,17 +160,40 @@ function cacheEntries(dir: string): { file: string; size: number; used: number }
   return entries;
 }
 
+/**
+ * The chart cache in `dir`. Entries are written by a thread of their own (`writer-thread.ts`),
+ * started at the first entry: a national run adds about 4,000, and creating each file blocked
+ * the build for most of a millisecond on a busy disk. An entry that cannot be written is counted
+ * (`unsaved`), not fatal: the chart is drawn and written to the pack all the same.
+ */
 export function openCache(dir: string): ChartCache {
   const entries = checkedEntries(dir, HEADER, plausibleSvg, true);
   let added = 0;
+  let writer: WriterThread | undefined;
+  const unsaved: { count: number; reason?: string } = { count: 0 };
+  const failed = (error: unknown) => {
+    unsaved.count++;
+    unsaved.reason ??= error instanceof Error ? error.message : String(error);
+  };
   return {
     key: (...parts) => sha256(...parts),
     get: entries.get,
     set(key, content) {
-      entries.set(key, content);
       added++;
+      writer ??= startWriterThread({ onError: failed });
+      if (writer.write(entries.path(key), [entries.entryHead(key, content), content], { atomic: true })) return;
+      try {
+        entries.set(key, content);
+      } catch (error) {
+        failed(error);
+      }
     },
     corrupt: entries.corrupt,
+    settle: async () => {
+      await writer?.settle();
+    },
+    unsaved: () => ({ ...unsaved }),
+    close: () => writer?.close(),
     prune(maxBytes = MAX_CACHE_BYTES) {
       return added === 0 ? 0 : pruneEntries(dir, maxBytes);
     },

@@ -209,13 +209,15 @@ export function openPack(outDir: string, options: PackOptions = {}): PackWriter 
     const file = insideFolder(staging, path);
     const entry = user.find((e) => clash(path, e));
     if (entry) throw clashError(outDir, entry);
-    const folder = dirname(file);
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-    }
     // A full queue (a disk slower than the build): written here, so memory stays bounded.
-    if (!writer?.write(file, content)) writeFileSync(file, content);
+    if (!writer?.write(file, content)) {
+      const folder = dirname(file);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      writeFileSync(file, content);
+    }
     written.set(path, sha256(content));
   };
   const settle = async () => {

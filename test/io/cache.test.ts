@@ -38,12 +38,14 @@ describe('the chart cache', () => {
     expect(cache.corrupt()).toBe(forgeries.length);
   });
 
-  it('refuses an entry moved to another key, though its checksum of its own content holds', () => {
+  it('refuses an entry moved to another key, though its checksum of its own content holds', async () => {
     const dir = tempFolder();
     const cache = openCache(dir);
     const chart = readFileSync(golden[0]!, 'utf8');
     const [a, b] = [cache.key('chart', 'a'), cache.key('chart', 'b')];
     cache.set(a, chart);
+    await cache.settle();
+    cache.close();
     expect(cache.get(a)).toBe(chart);
     mkdirSync(join(dir, b.slice(0, 2)), { recursive: true });
     renameSync(join(dir, a.slice(0, 2), a), join(dir, b.slice(0, 2), b));
@@ -58,16 +60,47 @@ describe('the chart cache', () => {
   });
 });
 
+describe('entries written in the background', () => {
+  it('are whole once settled, each where a later run looks for it, its folder made', async () => {
+    const dir = join(tempFolder(), '.oba-cache');
+    const cache = openCache(dir);
+    const charts = Array.from({ length: 40 }, (_, i) => [cache.key('chart', String(i)), `<svg>${'y'.repeat(i * 100)}</svg>`] as const);
+    for (const [key, svg] of charts) cache.set(key, svg);
+    await cache.settle();
+    cache.close();
+    const rerun = openCache(dir);
+    for (const [key, svg] of charts) expect(rerun.get(key)).toBe(svg);
+    expect(rerun.corrupt()).toBe(0);
+    expect(cache.unsaved()).toEqual({ count: 0 });
+    // No temporary file is left beside the entries.
+    expect(readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('an entry that cannot be written is counted with its reason, not thrown: the chart was drawn all the same', async () => {
+    const root = tempFolder();
+    // A file where the cache folder should be: no entry can be written under it.
+    writeFileSync(join(root, '.oba-cache'), 'not a folder');
+    const cache = openCache(join(root, '.oba-cache'));
+    cache.set(cache.key('chart', 'a'), '<svg></svg>');
+    cache.set(cache.key('chart', 'b'), '<svg></svg>');
+    await cache.settle();
+    cache.close();
+    expect(cache.unsaved()).toMatchObject({ count: 2, reason: expect.stringMatching(/ENOTDIR.*open/) });
+  });
+});
+
 describe('the chart cache has a bound', () => {
   /** An entry's file, and its size. */
   const fileOf = (dir: string, key: string) => join(dir, key.slice(0, 2), key);
   const chart = (n: number) => `<svg xmlns="http://www.w3.org/2000/svg"><text>${'x'.repeat(1000)} ${n}</text></svg>`;
 
-  it('keeps it: a run that added entries past the bound drops those used longest ago, to three quarters of it', () => {
+  it('keeps it: a run that added entries past the bound drops those used longest ago, to three quarters of it', async () => {
     const dir = join(tempFolder(), '.oba-cache');
     const cache = openCache(dir);
     const keys = Array.from({ length: 10 }, (_, i) => cache.key('chart', String(i)));
     keys.forEach((key, i) => cache.set(key, chart(i)));
+    await cache.settle();
+    cache.close();
     const size = statSync(fileOf(dir, keys[0]!)).size;
     // Used in order 0, 1, … 9, a minute apart; then 0 is used again, so 1 is now the oldest.
     keys.forEach((key, i) => utimesSync(fileOf(dir, key), 1_000_000 + i * 60, 1_000_000 + i * 60));
@@ -83,10 +116,12 @@ describe('the chart cache has a bound', () => {
     expect(cache.prune(8 * size)).toBe(0);
   });
 
-  it('leaves the cache alone after a run that drew nothing new, however large it is', () => {
+  it('leaves the cache alone after a run that drew nothing new, however large it is', async () => {
     const dir = join(tempFolder(), '.oba-cache');
     const first = openCache(dir);
     for (let i = 0; i < 5; i++) first.set(first.key('chart', String(i)), chart(i));
+    await first.settle();
+    first.close();
     const rerun = openCache(dir);
     expect(rerun.get(rerun.key('chart', '3'))).toBe(chart(3));
     expect(rerun.prune(1)).toBe(0);

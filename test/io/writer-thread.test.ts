@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startWriterThread } from '../../src/io/writer-thread.js';
@@ -21,9 +21,24 @@ describe('the writer thread', () => {
     }
   });
 
+  it('makes a missing folder; an atomic file arrives whole under its name, in parts, with nothing left beside it', async () => {
+    const root = tempFolder();
+    const writer = startWriterThread();
+    try {
+      writer.write(join(root, 'a', 'b', 'plain.md'), 'plain');
+      writer.write(join(root, 'c', 'entry'), ['head\n', Uint8Array.from([0x62, 0x6f, 0x64, 0x79])], { atomic: true });
+      await writer.settle();
+      expect(readFileSync(join(root, 'a', 'b', 'plain.md'), 'utf8')).toBe('plain');
+      expect(readFileSync(join(root, 'c', 'entry'), 'utf8')).toBe('head\nbody');
+      expect(readdirSync(join(root, 'c'))).toEqual(['entry']);
+    } finally {
+      writer.close();
+    }
+  });
+
   it('refuses a file past its queue while others wait, so the caller writes it and memory stays bounded', async () => {
     const root = tempFolder();
-    const writer = startWriterThread(100);
+    const writer = startWriterThread({ maxQueuedBytes: 100 });
     try {
       // The first file is always taken, however large; the next would pass 100 bytes queued.
       expect(writer.write(join(root, 'big.md'), 'x'.repeat(150))).toBe(true);
@@ -46,6 +61,12 @@ describe('the writer thread', () => {
       await expect(writer.settle()).rejects.toMatchObject({ code: 'EISDIR', syscall: 'open', path: join(root, 'clash.md') });
       expect(writer.failed()).toBe(true);
       expect(() => writer.write(join(root, 'later.md'), 'x')).toThrow(/EISDIR/);
+      // An atomic write that fails leaves no temporary file behind.
+      const quiet = startWriterThread({ onError: () => {} });
+      quiet.write(join(root, 'clash.md'), 'x', { atomic: true });
+      await quiet.settle();
+      quiet.close();
+      expect(readdirSync(root)).toEqual(['clash.md']);
     } finally {
       writer.close();
     }
