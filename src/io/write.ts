@@ -209,7 +209,8 @@ export function openPack(outDir: string, options: PackOptions = {}): PackWriter 
     const file = insideFolder(staging, path);
     const entry = user.find((e) => clash(path, e));
     if (entry) throw clashError(outDir, entry);
-    // A full queue (a disk slower than the build): written here, so memory stays bounded.
+    // Written here without a writer thread, or when its queue is full (a disk slower than the
+    // build), so memory stays bounded.
     if (!writer?.write(file, content)) {
       const folder = dirname(file);
       if (!folders.has(folder)) {
