@@ -1,15 +1,23 @@
 /**
  * Where the output goes: an output folder that is a mount point (a container volume) is written
  * in place; a full or read-only disk, a broken template and an --as-of before the data are the
- * user's to fix (exit 1, saying what to do), never "a bug in oba" (70).
+ * user's to fix (exit 1, saying what to do), never "a bug in oba" (70); a cache that cannot be
+ * written costs only the cache.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { oba, tempFolder } from '../helpers/cli.js';
 
 const mounts: string[] = [];
+
+/** Writes an empty file at `path` under `root`, making its folder. */
+function emptyFile(root: string, path: string): void {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), '');
+}
+
 afterAll(() => {
   for (const dir of mounts.reverse()) spawnSync('umount', [dir]);
 });
@@ -61,6 +69,19 @@ describe('the disk the output goes to', () => {
     const run = await oba(['tracker', '--out', join(readOnly, 'tracker'), '--quiet']);
     expect(run.stderr).toMatch(/the disk is read-only; choose an output folder you can write to \(EROFS\)/);
     expect(run.code).toBe(1);
+  });
+
+  it('a chart cache that cannot be written costs the cache, not the run: counted, with the reason', async () => {
+    const data = new URL('../../data/', import.meta.url).pathname;
+    const root = tempFolder({ 'oba.config.yaml': `plan: ${data}plan.yaml\ndata: [${data}series/]\n` });
+    // A file where each of the cache's folders would go (they are named by a key's first two hex digits).
+    for (let bucket = 0; bucket < 256; bucket++) emptyFile(root, `.oba-cache/${bucket.toString(16).padStart(2, '0')}`);
+    const run = await oba(['tracker', '--out', 'tracker'], root);
+    expect(run.code).toBe(0);
+    const drawn = readdirSync(join(root, 'tracker', 'charts')).length;
+    expect(drawn).toBeGreaterThan(0);
+    expect(run.stderr).toContain(`${drawn} charts could not be kept in the cache (ENOTDIR`);
+    expect(run.stderr).toMatch(/; the outputs are complete\./);
   });
 });
 
