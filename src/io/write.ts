@@ -202,7 +202,8 @@ export function openPack(outDir: string, options: PackOptions = {}): PackWriter 
   let user = initial.kind === 'pack' ? sortContents(target, initial.manifest).user : [];
   const written = new Map<string, string>();
   const writer = options.background ? startWriterThread() : undefined;
-  // Folders made so far: a national run writes thousands of files into a few hundred folders.
+  // Folders made so far by files written here (the writer thread makes its own): a national run
+  // writes thousands of files into a few hundred folders.
   const folders = new Set<string>();
   const add = (path: string, content: string | Uint8Array) => {
     if (path === PACK_MARKER || written.has(path)) throw new Error(`the pack writes ${path} twice`);
