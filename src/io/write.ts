@@ -9,7 +9,7 @@
  * it and moved into place one by one after a commit point, and a run killed part-way is rolled
  * forward by the next.
  */
-import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmdirSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { CliError } from '../cli/errors.js';
 import { sha256 } from './hash.js';
@@ -17,32 +17,11 @@ import { folderState, formatManifest, parseManifest, PACK_MARKER, sortContents, 
 import { flushFolder, swapFolders, syncFolder } from './swap.js';
 import { processAlive } from './lock.js';
 import { startWriterThread } from './writer-thread.js';
+import { writeFileAtomic } from './write-file.js';
 
 export { PACK_MARKER, readManifest, keptLine } from './manifest.js';
+export { writeFileAtomic } from './write-file.js';
 export { lockFolder } from './lock.js';
-
-/**
- * Writes one file atomically: a temporary file in the same folder, then renamed into place.
- * `sync` flushes it first (for a file that must survive a power cut; pack files are made durable
- * once per pack instead, and cache entries carry a checksum). Content given in parts is written
- * one part after another, so a large file is never copied into one buffer.
- */
-export function writeFileAtomic(file: string, content: string | Uint8Array | readonly Uint8Array[], options: { sync?: boolean } = {}): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  const fd = openSync(temp, 'w');
-  try {
-    const parts = typeof content === 'string' ? [Buffer.from(content, 'utf8')] : content instanceof Uint8Array ? [content] : content;
-    for (const bytes of parts) {
-      let offset = 0;
-      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-    }
-    if (options.sync !== false) fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, file);
-}
 
 /** The files of a pack, by path relative to the output folder (always `/`-separated): text or bytes. */
 export type PackFiles = Map<string, string | Uint8Array>;

@@ -12,6 +12,7 @@
  * waking the thread for each file cost the main thread about as much as writing it.
  */
 import { Worker } from 'node:worker_threads';
+import { contentParts, writeFileAtomic, writeFileMakingFolder, type FileContent } from './write-file.js';
 
 /**
  * The thread's code: write each file of a batch, and say which failed. CommonJS, run from source.
@@ -78,8 +79,7 @@ export const MAX_QUEUED_BYTES = 32 * 1024 * 1024;
 const BATCH_BYTES = 256 * 1024;
 const BATCH_FILES = 64;
 
-/** A file's content: text or bytes, or parts of them written one after another. */
-export type FileContent = string | Uint8Array | readonly (string | Uint8Array)[];
+export type { FileContent } from './write-file.js';
 
 export interface WriterThread {
   /**
@@ -105,6 +105,8 @@ export interface WriterThreadOptions {
    * are only a speed-up (cache entries), where one that cannot be written is no reason to stop.
    */
   onError?: (error: Error) => void;
+  /** The thread's code (a test gives one that fails, to see the files still written). */
+  threadSource?: string;
 }
 
 interface Failure {
@@ -127,68 +129,98 @@ function asError(failure: Failure): Error {
 
 const sizeOf = (part: string | Uint8Array) => (typeof part === 'string' ? part.length : part.byteLength);
 
+interface Queued {
+  id: number;
+  file: string;
+  parts: readonly (string | Uint8Array)[];
+  atomic: boolean;
+  bytes: number;
+}
+
+/**
+ * A writer thread. If the thread cannot be started, or stops before it has written what it was
+ * given (a system out of threads or memory), those files are written here instead, and so is
+ * every later one (`write` gives false): the files are never lost to the thread.
+ */
 export function startWriterThread(options: WriterThreadOptions = {}): WriterThread {
   const maxQueuedBytes = options.maxQueuedBytes ?? MAX_QUEUED_BYTES;
-  const worker = new Worker(SOURCE, { eval: true });
-  // Held only while files are on their way: an idle writer never keeps the process running.
-  worker.unref();
-  const pending = new Map<number, number>();
+  // Kept until the thread says it has written them, so they can be written here if it cannot.
+  const pending = new Map<number, Queued>();
   let queuedBytes = 0;
   let nextId = 0;
-  let batch: { id: number; file: string; parts: readonly (string | Uint8Array)[]; atomic: boolean }[] = [];
+  let batch: Omit<Queued, 'bytes'>[] = [];
   let batchBytes = 0;
   let failure: { error: unknown } | undefined;
   let waiting: (() => void)[] = [];
+  let worker: Worker | undefined;
   const settled = () => {
-    worker.unref();
+    worker?.unref();
     const waiters = waiting;
     waiting = [];
     waiters.forEach((resolve) => resolve());
-  };
-  const send = () => {
-    if (batch.length === 0) return;
-    worker.postMessage(batch);
-    batch = [];
-    batchBytes = 0;
   };
   const failedFile = (error: Error) => {
     if (options.onError) options.onError(error);
     else failure ??= { error };
   };
-  worker.on('message', (reply: { ids: number[]; failed: Failure[] }) => {
-    for (const id of reply.ids) {
-      queuedBytes -= pending.get(id) ?? 0;
-      pending.delete(id);
+  const writeHere = ({ file, parts, atomic }: Queued) => {
+    try {
+      if (atomic) writeFileAtomic(file, parts, { sync: false });
+      else writeFileMakingFolder(file, parts);
+    } catch (error) {
+      failedFile(error instanceof Error ? error : new Error(String(error)));
     }
-    reply.failed.forEach((f) => failedFile(asError(f)));
-    if (pending.size === 0) settled();
-  });
-  // The thread gone (it failed, or was closed): what it had not written is lost, and later files
-  // are left to the caller (`write` gives false).
+  };
+  // The thread gone: what it had not written is written here, in order, and later files are left
+  // to the caller (`write` gives false). `close` stops it on purpose, with nothing pending.
   let stopped = false;
-  const stop = (error: Error | undefined) => {
+  const stop = (rescue: boolean) => {
     if (stopped) return;
     stopped = true;
-    if (error && (pending.size > 0 || !options.onError)) failedFile(error);
+    if (rescue) [...pending.values()].sort((a, b) => a.id - b.id).forEach(writeHere);
     pending.clear();
     batch = [];
     queuedBytes = 0;
     settled();
   };
-  worker.on('error', (error) => stop(error));
-  worker.on('exit', () => stop(pending.size > 0 ? new Error('the thread writing the files stopped before they were all written') : undefined));
+  try {
+    worker = new Worker(options.threadSource ?? SOURCE, { eval: true });
+  } catch {
+    stop(false);
+  }
+  if (worker) {
+    // Held only while files are on their way: an idle writer never keeps the process running.
+    worker.unref();
+    worker.on('message', (reply: { ids: number[]; failed: Failure[] }) => {
+      for (const id of reply.ids) {
+        queuedBytes -= pending.get(id)?.bytes ?? 0;
+        pending.delete(id);
+      }
+      reply.failed.forEach((f) => failedFile(asError(f)));
+      if (pending.size === 0) settled();
+    });
+    worker.on('error', () => stop(true));
+    worker.on('exit', () => stop(true));
+  }
+  const send = () => {
+    if (batch.length === 0 || !worker) return;
+    worker.postMessage(batch);
+    batch = [];
+    batchBytes = 0;
+  };
   return {
     write(file, content, how = {}) {
       if (failure) throw failure.error;
-      if (stopped) return false;
-      const parts = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
+      if (stopped || !worker) return false;
+      const parts = contentParts(content);
       const bytes = parts.reduce((sum, part) => sum + sizeOf(part), 0);
       if (pending.size > 0 && queuedBytes + bytes > maxQueuedBytes) return false;
       const id = nextId++;
       if (pending.size === 0) worker.ref();
-      pending.set(id, bytes);
+      const item = { id, file, parts, atomic: how.atomic === true };
+      pending.set(id, { ...item, bytes });
       queuedBytes += bytes;
-      batch.push({ id, file, parts, atomic: how.atomic === true });
+      batch.push(item);
       batchBytes += bytes;
       if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_FILES) send();
       return true;
@@ -201,8 +233,8 @@ export function startWriterThread(options: WriterThreadOptions = {}): WriterThre
     busy: () => pending.size > 0,
     failed: () => failure !== undefined,
     close() {
-      stop(undefined);
-      void worker.terminate();
+      stop(false);
+      void worker?.terminate();
     },
   };
 }

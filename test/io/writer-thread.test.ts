@@ -71,4 +71,43 @@ describe('the writer thread', () => {
       writer.close();
     }
   });
+
+  it('writes the files itself when the thread cannot start or stops before writing them, and leaves later ones to the caller', async () => {
+    for (const threadSource of [
+      "throw new Error('no thread today');",
+      // Takes the first batch, then ends without writing it or answering.
+      "require('node:worker_threads').parentPort.once('message', () => process.exit(0));",
+    ]) {
+      const root = tempFolder();
+      const errors: Error[] = [];
+      const writer = startWriterThread({ threadSource, onError: (e) => errors.push(e) });
+      try {
+        expect(writer.write(join(root, 'a', 'plain.md'), 'plain')).toBe(true);
+        expect(writer.write(join(root, 'b', 'entry'), ['head\n', Uint8Array.from([0x62, 0x6f, 0x64, 0x79])], { atomic: true })).toBe(true);
+        await writer.settle();
+        expect(readFileSync(join(root, 'a', 'plain.md'), 'utf8')).toBe('plain');
+        expect(readFileSync(join(root, 'b', 'entry'), 'utf8')).toBe('head\nbody');
+        expect(readdirSync(join(root, 'b'))).toEqual(['entry']);
+        expect(errors).toEqual([]);
+        expect(writer.failed()).toBe(false);
+        // The thread is gone: the caller writes from now on.
+        expect(writer.write(join(root, 'later.md'), 'x')).toBe(false);
+        expect(writer.busy()).toBe(false);
+      } finally {
+        writer.close();
+      }
+    }
+  });
+
+  it('reports a file it cannot write itself, once the thread is gone, as the thread would have', async () => {
+    const root = tempFolder();
+    mkdirSync(join(root, 'clash.md'));
+    const writer = startWriterThread({ threadSource: "throw new Error('no thread today');" });
+    try {
+      writer.write(join(root, 'clash.md'), 'x');
+      await expect(writer.settle()).rejects.toMatchObject({ code: 'EISDIR', path: join(root, 'clash.md') });
+    } finally {
+      writer.close();
+    }
+  });
 });
