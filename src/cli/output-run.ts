@@ -143,14 +143,18 @@ export function dataKey(inputs: InputPlan, cwd: string, remembered?: InputHashes
 }
 
 /**
- * The data memo an output command kept in `cwd`, to read only: for the commands that write no
- * folder (`status`, `show`, `baseline`), which add nothing to the working folder.
+ * The inputs of a run, and its data, from what the output commands kept in `cwd`'s cache, read
+ * only: for the commands that write no folder (`status`, `show`, `baseline`), which add nothing
+ * to the working folder. The configuration and plan come from the YAML memo, the data from the
+ * data memo, found by the input hashes remembered; nothing is written.
  */
-export function keptDataMemo(inputs: InputPlan, cwd: string): DataMemo | undefined {
+export function keptInputs(options: LoadOptions, cwd: string): { inputs: InputPlan; dataMemo?: DataMemo } {
   const cacheDir = join(cwd, CACHE_DIR_NAME);
-  if (!existsSync(join(cacheDir, 'data'))) return undefined;
-  const memo = openDataMemo(cacheDir, dataKey(inputs, cwd));
-  return { get: memo.get, set: () => {} };
+  if (!existsSync(cacheDir)) return { inputs: planInputs(options, cwd) };
+  const inputs = planInputs(options, cwd, openYamlMemo(cacheDir, { readOnly: true }));
+  if (!existsSync(join(cacheDir, 'data'))) return { inputs };
+  const memo = openDataMemo(cacheDir, dataKey(inputs, cwd, openInputHashes(cacheDir, { readOnly: true })));
+  return { inputs, dataMemo: { get: memo.get, set: () => {} } };
 }
 
 /**

@@ -26,7 +26,11 @@ export interface InputHashes {
   read(): number;
 }
 
-export function openInputHashes(cacheDir: string): InputHashes {
+/**
+ * The hashes remembered in `cacheDir`. `readOnly`: remembered hashes are used, but nothing new is
+ * learned or written, for commands that add nothing to the working folder.
+ */
+export function openInputHashes(cacheDir: string, options: { readOnly?: boolean } = {}): InputHashes {
   const dir = join(cacheDir, 'inputs');
   const entries = checkedEntries(dir, HEADER);
   let known: Record<string, [string, string]> = {};
@@ -42,6 +46,7 @@ export function openInputHashes(cacheDir: string): InputHashes {
   let stamp: Pick<BigIntStats, 'dev' | 'mtimeNs'> | null | undefined;
   /** The file system's time now, in the cache folder: taken once, before the first file is read. */
   const stampNow = () => {
+    if (options.readOnly) stamp = null;
     if (stamp !== undefined) return stamp;
     try {
       const file = join(dir, 'stamp');

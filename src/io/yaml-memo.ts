@@ -18,9 +18,14 @@ const HEADER = 'oba-yaml v1 sha256=';
 /** The most the YAML memo keeps: a few hundred versions of a large plan. */
 export const MAX_YAML_MEMO_BYTES = 16 * 1024 * 1024;
 
-export function openYamlMemo(cacheDir: string, maxBytes = MAX_YAML_MEMO_BYTES): YamlMemo {
+/**
+ * The memo of `cacheDir`. `readOnly`: entries are read but none is added or marked as used, for
+ * commands that add nothing to the working folder (`status`, `show`, `baseline`).
+ */
+export function openYamlMemo(cacheDir: string, options: { maxBytes?: number; readOnly?: boolean } = {}): YamlMemo {
   const dir = join(cacheDir, 'yaml');
-  const entries = checkedEntries(dir, HEADER, undefined, true);
+  const maxBytes = options.maxBytes ?? MAX_YAML_MEMO_BYTES;
+  const entries = checkedEntries(dir, HEADER, undefined, !options.readOnly);
   const versions = `oba ${packageVersion()}, yaml ${versionOf('yaml')}`;
   const key = (text: string) => sha256('yaml', versions, text);
   return {
@@ -33,6 +38,7 @@ export function openYamlMemo(cacheDir: string, maxBytes = MAX_YAML_MEMO_BYTES): 
       }
     },
     set(text, value) {
+      if (options.readOnly) return;
       try {
         entries.set(key(text), JSON.stringify(value));
         pruneEntries(dir, maxBytes);

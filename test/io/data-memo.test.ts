@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DATA_MEMO_ENTRIES, openDataMemo, type ReadData } from '../../src/io/data-memo.js';
+import { openYamlMemo } from '../../src/io/yaml-memo.js';
 import type { Observation } from '../../src/data/types.js';
 import { oba, tempFolder } from '../helpers/cli.js';
 
@@ -145,6 +146,27 @@ describe('commands with the data memo', () => {
     expect((await oba(['show', 'looked-after', '--area', 'Leeds'], root)).stdout).toContain('98,765');
     expect((await oba(['baseline', 'looked-after'], root)).stdout).toContain('98,765');
     expect(memoEntries(root)).toEqual([key]);
+  });
+
+  it('status, show and baseline take the plan from the YAML memo a report kept, and add nothing to the cache', async () => {
+    const root = project();
+    expect((await oba(['report', '--out', 'pack', '--quiet'], root)).code).toBe(0);
+    const cache = join(root, '.oba-cache');
+    const yaml = openYamlMemo(cache);
+    const planText = readFileSync(join(data, 'plan.yaml'), 'utf8');
+    const plan = yaml.get(planText) as { title: string };
+    expect(plan.title).toBe("Children and Young People's Plan 2011-15");
+    yaml.set(planText, { ...plan, title: 'A plan read from the memo' });
+    const listing = () => readdirSync(cache, { recursive: true, encoding: 'utf8' }).sort();
+    const before = listing();
+    const inputs = readFileSync(join(cache, 'inputs', 'in', 'inputs'));
+    const status = await oba(['status'], root);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain('A plan read from the memo');
+    expect((await oba(['show', 'looked-after'], root)).code).toBe(0);
+    expect((await oba(['baseline', 'looked-after'], root)).code).toBe(0);
+    expect(listing()).toEqual(before);
+    expect(readFileSync(join(cache, 'inputs', 'in', 'inputs'))).toEqual(inputs);
   });
 
   it('keeps nothing for data with errors', async () => {

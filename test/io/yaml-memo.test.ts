@@ -76,7 +76,7 @@ describe('the YAML memo', () => {
   it('is bounded: past its size, the entries used longest ago go, and one just used stays', () => {
     const dir = tempFolder();
     const maxBytes = 4096;
-    const memo = openYamlMemo(dir, maxBytes);
+    const memo = openYamlMemo(dir, { maxBytes });
     const text = (i: number) => `value: ${i}\n`;
     const value = (i: number) => ({ value: i, padding: 'x'.repeat(200) });
     // Twelve entries of about 310 bytes: under the bound, so none goes.

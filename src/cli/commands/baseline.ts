@@ -1,7 +1,7 @@
 /** `oba baseline <measure>`: one measure's baseline, trajectory, actuals since and verdict. */
 import type { Terminal } from '../terminal.js';
-import { formatIssue, loadWorkspace, planInputs, requireCleanData } from '../workspace.js';
-import { keptDataMemo } from '../output-run.js';
+import { formatIssue, loadWorkspace, requireCleanData } from '../workspace.js';
+import { keptInputs } from '../output-run.js';
 import { resolveArea, resolveMeasure } from '../resolve.js';
 import { CliError } from '../errors.js';
 import { analyseMeasure } from '../../analysis/scorecard.js';
@@ -56,8 +56,8 @@ export function readBaselineOptions(options: BaselineOptions): MeasureOptions {
 
 export async function baseline(measureId: string, options: BaselineOptions, terminal: Terminal, cwd: string): Promise<number> {
   const overrides = readBaselineOptions(options);
-  const inputs = planInputs(options, cwd);
-  const workspace = await loadWorkspace(options, cwd, inputs, keptDataMemo(inputs, cwd));
+  const { inputs, dataMemo } = keptInputs(options, cwd);
+  const workspace = await loadWorkspace(options, cwd, inputs, dataMemo);
   requireCleanData(workspace.issues, (issue) => terminal.err(formatIssue(issue)));
   const measure = resolveMeasure(workspace.plan, measureId);
   const area = resolveArea(workspace.dataset, options.area ?? workspace.plan.city).name;

@@ -1,8 +1,8 @@
 /** `oba show <measure>`: a measure's series as a terminal table, JSON or CSV. */
 import { stringify } from 'csv-stringify/sync';
 import { terminalSafe, type Terminal } from '../terminal.js';
-import { formatIssue, loadWorkspace, planInputs } from '../workspace.js';
-import { keptDataMemo } from '../output-run.js';
+import { formatIssue, loadWorkspace } from '../workspace.js';
+import { keptInputs } from '../output-run.js';
 import { CliError } from '../errors.js';
 import { formatObservation, MISSING_WORDS, STATUS_WORDS } from '../../render/format.js';
 import { isIllustrative } from '../../data/illustrative.js';
@@ -22,8 +22,8 @@ export interface ShowOptions {
 
 export async function show(measureId: string, options: ShowOptions, terminal: Terminal, cwd: string): Promise<number> {
   if (options.json && options.csv) throw new CliError('choose one of --json and --csv', 2);
-  const inputs = planInputs(options, cwd);
-  const workspace = await loadWorkspace(options, cwd, inputs, keptDataMemo(inputs, cwd));
+  const { inputs, dataMemo } = keptInputs(options, cwd);
+  const workspace = await loadWorkspace(options, cwd, inputs, dataMemo);
   const measure = resolveMeasure(workspace.plan, measureId);
   const areas = options.area ? [resolveArea(workspace.dataset, options.area).name] : workspace.dataset.areasWith(measure.id);
   for (const issue of workspace.issues.filter((i) => i.severity === 'error')) terminal.err(formatIssue(issue));

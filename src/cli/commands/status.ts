@@ -1,7 +1,7 @@
 /** `oba status`: the scorecard at a glance for every key measure of every indicator. */
 import type { Terminal } from '../terminal.js';
-import { formatIssue, loadWorkspace, planInputs, requireCleanData } from '../workspace.js';
-import { keptDataMemo } from '../output-run.js';
+import { formatIssue, loadWorkspace, requireCleanData } from '../workspace.js';
+import { keptInputs } from '../output-run.js';
 import { resolveArea } from '../resolve.js';
 import { scorecard, type ScorecardRow } from '../../analysis/scorecard.js';
 import { isIllustrative } from '../../data/illustrative.js';
@@ -16,8 +16,8 @@ export interface StatusOptions {
 }
 
 export async function status(options: StatusOptions, terminal: Terminal, cwd: string): Promise<number> {
-  const inputs = planInputs(options, cwd);
-  const workspace = await loadWorkspace(options, cwd, inputs, keptDataMemo(inputs, cwd));
+  const { inputs, dataMemo } = keptInputs(options, cwd);
+  const workspace = await loadWorkspace(options, cwd, inputs, dataMemo);
   requireCleanData(workspace.issues, (issue) => terminal.err(formatIssue(issue)));
   const area = resolveArea(workspace.dataset, options.area ?? workspace.plan.city).name;
   const rows = scorecard(workspace.dataset, workspace.config, area);
