@@ -3,7 +3,8 @@
  * distributions (inverse cumulative distribution functions), and the upper tail of F.
  *
  * Thin wrappers over the stdlib packages `@stdlib/stats-base-dists-normal-quantile`,
- * `-t-quantile`, `-chisquare-quantile`, `-f-quantile` and `-f-cdf`, which are accurate to about 1e-15
+ * `-t-quantile`, `-chisquare-quantile`, `-f-quantile` and `-f-cdf` (loaded as one bundled module,
+ * `distributions.cjs`), which are accurate to about 1e-15
  * relative error (checked against R's `qnorm`, `qt`, `qchisq` and SciPy's `ppf`).
  * `simple-statistics`' `probit` is an approximation (0.975 → 1.9572) and must
  * not be used for intervals.
@@ -19,12 +20,11 @@
  * fQuantile(0.95, 2, 7);        // 4.737414127775881 (closed form for d1 = 2: (d2/2)(0.05^(−2/d2) − 1))
  * fUpperTail(4.964602743730714, 1, 10); // 0.05
  */
-import normalQuantileImpl from '@stdlib/stats-base-dists-normal-quantile';
-import tQuantileImpl from '@stdlib/stats-base-dists-t-quantile';
-import chiSquareQuantileImpl from '@stdlib/stats-base-dists-chisquare-quantile';
-import fQuantileImpl from '@stdlib/stats-base-dists-f-quantile';
-import fCdfImpl from '@stdlib/stats-base-dists-f-cdf';
+import distributions from './distributions.cjs';
 import { requireFinite, requireLevel, requirePositive, requireProbability } from './validate.js';
+
+// One module, bundled at build (see distributions.cjs).
+const { normalQuantile: normalQuantileImpl, tQuantile: tQuantileImpl, chiSquareQuantile: chiSquareQuantileImpl, fQuantile: fQuantileImpl, fCdf: fCdfImpl } = distributions;
 
 /** Standard normal quantile z such that P(Z ≤ z) = p, for p in (0, 1). */
 export function normalQuantile(p: number): number {
