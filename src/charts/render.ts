@@ -28,13 +28,12 @@
  * Layers with no rows are written by vega as empty groups; phase 5 leaves them out, so a chart
  * drawn from a shape with layers it does not use is the same file as one drawn without them.
  */
-import * as vega from 'vega';
-import * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import { splitChart, type SplitChart } from './chart-shape.js';
 import { ChartInputError } from './errors.js';
 import { dropEmptyMarks, finalizeSvg, oneElementPerLine } from './svg.js';
 import { vegaTextWidth } from './text-metrics.js';
+import { vega, vl } from './vega-libraries.js';
 
 export interface RenderOptions {
   /** The SVG `<title>`; by default the spec's `usermeta.oba.title`, else its `title` text. */

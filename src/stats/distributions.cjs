@@ -1,7 +1,7 @@
 /**
  * The stdlib distribution functions oba uses, in one module. `npm run build` bundles this file
  * and the packages it requires into `dist/src/stats/distributions.cjs`
- * (`src/tools/bundle-distributions.ts`): the packages are some 430 small modules, and loading
+ * (`src/tools/bundle-libraries.ts`): the packages are some 430 small modules, and loading
  * them one by one cost every command that analyses about 0.1 s before it started. Run from the
  * sources (the tests), it requires them as usual.
  */

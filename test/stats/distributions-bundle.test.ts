@@ -20,6 +20,7 @@ describe('the bundled distribution functions', () => {
     const text = readFileSync(bundleFile, 'utf8');
     expect(text).not.toMatch(/require\(["']@stdlib\//);
     expect(text).toContain('@license Apache-2.0');
+    expect(text.slice(0, 600)).toMatch(/@stdlib\/stats-base-dists-t-quantile \d+\.\d+\.\d+ \(Apache-2\.0; see node_modules\/@stdlib\/stats-base-dists-t-quantile\/LICENSE\)/);
   });
 
   it('give exactly what the packages give', () => {
