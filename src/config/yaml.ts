@@ -9,9 +9,12 @@ import type { Document, Node } from 'yaml';
 
 type YamlLibrary = typeof import('yaml');
 let library: YamlLibrary | undefined;
-/** The YAML library, loaded on first use: a run whose files are all in its memo never loads it. */
+/**
+ * The YAML library, loaded on first use: a run whose files are all in its memo never loads it.
+ * Through `yaml-library.cjs`, bundled into one module at build.
+ */
 function yaml(): YamlLibrary {
-  return (library ??= createRequire(import.meta.url)('yaml') as YamlLibrary);
+  return (library ??= createRequire(import.meta.url)('./yaml-library.cjs') as YamlLibrary);
 }
 
 export interface YamlProblem {
