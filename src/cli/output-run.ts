@@ -146,7 +146,7 @@ export function dataKey(inputs: InputPlan, cwd: string, remembered?: InputHashes
  * The inputs of a run, and its data, from what the output commands kept in `cwd`'s cache, read
  * only: for the commands that write no folder (`status`, `show`, `baseline`), which add nothing
  * to the working folder. The configuration and plan come from the YAML memo, the data from the
- * data memo, found by the input hashes remembered; nothing is written.
+ * data memo, found by the input hashes remembered; nothing is added to the cache.
  */
 export function keptInputs(options: LoadOptions, cwd: string): { inputs: InputPlan; dataMemo?: DataMemo } {
   const cacheDir = join(cwd, CACHE_DIR_NAME);
