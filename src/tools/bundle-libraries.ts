@@ -11,10 +11,17 @@
  * The code is the packages' own, unchanged. The licence notices in their sources are kept at the
  * end of each file, and a first comment names the packages bundled, their versions and licences.
  * esbuild's WebAssembly build does the bundling: it runs no install script.
+ *
+ * A bundle already built from the same entry, lockfile and options is kept: `npx oba` in a clone
+ * installs the clone into npx's cache, which runs `prepare` (this build) again, and starting
+ * esbuild's WebAssembly alone takes several seconds. That first comment carries the build's
+ * stamp; a bundle that `tsc` has overwritten has none, and is built again.
  */
-import { build, type BuildOptions } from 'esbuild-wasm';
-import { readFileSync } from 'node:fs';
+import type { BuildOptions } from 'esbuild-wasm';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sha256 } from '../io/hash.js';
 import { packageRoot } from '../io/package-root.js';
 
 const root = packageRoot();
@@ -29,16 +36,29 @@ const common: BuildOptions = {
   logLevel: 'warning',
 };
 
-/** The first comment of a bundle: what it holds, and where each package's licence is. */
-function banner(packages: string[]): { js: string } {
+/** The first comment of a bundle: what it holds, where each package's licence is, and the build's stamp. */
+function banner(packages: string[], stamp: string): { js: string } {
   const lines = packages.map((name) => {
     const manifest = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string; license: string };
     return ` *   ${name} ${manifest.version} (${manifest.license}; see node_modules/${name}/LICENSE)`;
   });
-  return { js: ['/*!', ' * Bundled for oba at build time, unchanged, with the modules they import:', ...lines, ' */'].join('\n') };
+  return { js: ['/*!', ' * Bundled for oba at build time, unchanged, with the modules they import:', ...lines, ` * (build ${stamp})`, ' */'].join('\n') };
+}
+
+const readOrEmpty = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+/** What decides a bundle: this tool, the installed packages (by the lockfile), the entry and the options. */
+const inputs = [readFileSync(fileURLToPath(import.meta.url), 'utf8'), readOrEmpty(join(root, 'package-lock.json'))];
+
+async function bundle(entry: string, outfile: string, packages: string[], options: BuildOptions): Promise<void> {
+  const entryFile = join(root, entry);
+  const out = join(root, outfile);
+  const stamp = sha256(...inputs, readFileSync(entryFile, 'utf8'), JSON.stringify(options)).slice(0, 16);
+  if (readOrEmpty(out).slice(0, 2048).includes(`(build ${stamp})`)) return;
+  const { build } = await import('esbuild-wasm');
+  await build({ ...common, ...options, entryPoints: [entryFile], outfile: out, allowOverwrite: true, banner: banner(packages, stamp) });
 }
 
 const stdlib = ['normal-quantile', 't-quantile', 'chisquare-quantile', 'f-quantile', 'f-cdf'].map((name) => `@stdlib/stats-base-dists-${name}`);
-await build({ ...common, entryPoints: [join(root, 'src/stats/distributions.cjs')], outfile: join(root, 'dist/src/stats/distributions.cjs'), format: 'cjs', banner: banner(stdlib) });
-await build({ ...common, entryPoints: [join(root, 'src/config/yaml-library.cjs')], outfile: join(root, 'dist/src/config/yaml-library.cjs'), format: 'cjs', banner: banner(['yaml']) });
-await build({ ...common, entryPoints: [join(root, 'src/charts/vega-libraries.ts')], outfile: join(root, 'dist/src/charts/vega-libraries.js'), format: 'esm', allowOverwrite: true, banner: banner(['vega', 'vega-lite']) });
+await bundle('src/stats/distributions.cjs', 'dist/src/stats/distributions.cjs', stdlib, { format: 'cjs' });
+await bundle('src/config/yaml-library.cjs', 'dist/src/config/yaml-library.cjs', ['yaml'], { format: 'cjs' });
+await bundle('src/charts/vega-libraries.ts', 'dist/src/charts/vega-libraries.js', ['vega', 'vega-lite'], { format: 'esm' });
