@@ -9,7 +9,7 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from './write.js';
+import { writeFileAtomic } from './write-file.js';
 import { startWriterThread, type WriterThread } from './writer-thread.js';
 import { sha256 } from './hash.js';
 

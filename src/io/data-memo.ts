@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { DataIssue, Observation } from '../data/types.js';
 import { sha256 } from './hash.js';
-import { writeFileAtomic } from './write.js';
+import { writeFileAtomic } from './write-file.js';
 
 const HEADER = 'oba-data v1 sha256=';
 

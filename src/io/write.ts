@@ -20,7 +20,6 @@ import { startWriterThread } from './writer-thread.js';
 import { writeFileAtomic } from './write-file.js';
 
 export { PACK_MARKER, readManifest, keptLine } from './manifest.js';
-export { writeFileAtomic } from './write-file.js';
 export { lockFolder } from './lock.js';
 
 /** The files of a pack, by path relative to the output folder (always `/`-separated): text or bytes. */

@@ -79,7 +79,6 @@ export const MAX_QUEUED_BYTES = 32 * 1024 * 1024;
 const BATCH_BYTES = 256 * 1024;
 const BATCH_FILES = 64;
 
-export type { FileContent } from './write-file.js';
 
 export interface WriterThread {
   /**

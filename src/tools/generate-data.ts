@@ -19,7 +19,7 @@
  *
  *     npm run build && node dist/src/tools/generate-data.js [--out data/series] [--authorities-out data/authorities] [--plan data/plan.yaml]
  */
-import { writeFileAtomic } from '../io/write.js';
+import { writeFileAtomic } from '../io/write-file.js';
 import { mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
