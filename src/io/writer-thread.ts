@@ -79,7 +79,6 @@ export const MAX_QUEUED_BYTES = 32 * 1024 * 1024;
 const BATCH_BYTES = 256 * 1024;
 const BATCH_FILES = 64;
 
-
 export interface WriterThread {
   /**
    * Queues a file to be written (its folder made if missing); false, and nothing queued, when too
